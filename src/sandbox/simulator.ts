@@ -1,0 +1,75 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request a simulator received, recorded so tests can count upstream calls. */
+export interface RecordedCall {
+  method: string;
+  /** Path without the query string, exactly as received (percent-encoding kept). */
+  path: string;
+  /** Decoded query parameters (`filter[room_id]` style keys kept flat). */
+  query: Record<string, string>;
+}
+
+/** A running upstream simulator on loopback. */
+export interface Simulator {
+  /** The base URL to configure a gateway or an SDK with. */
+  url: string;
+  /** The environment assignments that point a gateway at this simulator. */
+  env: Record<string, string>;
+  /** Every request received since start or the last `resetCalls()`, in arrival order. */
+  calls: RecordedCall[];
+  resetCalls(): void;
+  close(): Promise<void>;
+}
+
+export interface SimulatorListenOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+}
+
+/** A request handler given the raw body, already recorded. */
+export type SimulatorHandler = (request: IncomingMessage, body: Buffer, response: ServerResponse) => void | Promise<void>;
+
+/**
+ * Starts an HTTP server on loopback that records every call and hands each request, with its whole
+ * body read, to `handle`. A handler that throws answers 500 with a JSON body.
+ */
+export async function listenSimulator(
+  handle: SimulatorHandler,
+  options: SimulatorListenOptions,
+): Promise<{ server: Server; port: number; calls: RecordedCall[]; close(): Promise<void> }> {
+  const calls: RecordedCall[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      calls.push(toRecordedCall(request));
+      Promise.resolve(handle(request, Buffer.concat(chunks), response)).catch(() => {
+        if (!response.headersSent) sendJson(response, 500, { message: 'simulator error' });
+        else response.destroy();
+      });
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return { server, port, calls, close };
+}
+
+/** Writes a JSON body with the given status. */
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  response.end(text);
+}
+
+function toRecordedCall(request: IncomingMessage): RecordedCall {
+  const url = new URL(request.url ?? '/', 'http://simulator');
+  return { method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) };
+}
