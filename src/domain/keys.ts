@@ -37,19 +37,19 @@ export function toParticipantKey(participant: ParticipantKey): string {
 /** Parses a room key; throws InvalidIdError for anything else. */
 export function parseRoomKey(key: string): RoomKey {
   const [provider, roomId] = splitKey(key, 2);
-  return { provider, roomId };
+  return { provider, roomId: roomId! };
 }
 
 /** Parses a past-room key; throws InvalidIdError for anything else. */
 export function parsePastRoomKey(key: string): PastRoomKey {
   const [provider, roomId, sessionId] = splitKey(key, 3);
-  return { provider, roomId, sessionId };
+  return { provider, roomId: roomId!, sessionId: sessionId! };
 }
 
 /** Parses a participant key; throws InvalidIdError for anything else. */
 export function parseParticipantKey(key: string): ParticipantKey {
   const [provider, roomId, sessionId, participantId] = splitKey(key, 4);
-  return { provider, roomId, sessionId, participantId };
+  return { provider, roomId: roomId!, sessionId: sessionId!, participantId: participantId! };
 }
 
 function joinKey(parts: string[]): string {

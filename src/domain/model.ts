@@ -17,6 +17,8 @@ export interface Presence {
 /** A person in a live room or in an ended session. */
 export interface Participant {
   provider: ProviderName;
+  /** The provider's id of the room the session belongs to. */
+  roomId: string;
   /** The session (plugNmeet sid, VideoSDK session id, Telnyx room session id) the person was in. */
   sessionId: string;
   /** The provider's own participant id, unique within the session. */

@@ -14,10 +14,23 @@ export interface PastRoomOrder {
 
 export const DEFAULT_PAST_ROOM_ORDER: PastRoomOrder = { field: 'CREATED_AT', direction: 'DESC' };
 
-/** The value a past room is sorted by; a session without an end sorts as the newest. */
-export function orderValue(pastRoom: PastRoom, field: PastRoomOrderField): number {
-  if (field === 'CREATED_AT') return pastRoom.createdAt.getTime();
-  return pastRoom.endedAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
+/** Where a past room stands in an order: the order field's value, then its session id. */
+export interface SortKey {
+  value: number;
+  sessionId: string;
+}
+
+/** The sort key of a past room; a session without an end sorts as the newest by ENDED_AT. */
+export function toSortKey(pastRoom: PastRoom, field: PastRoomOrderField): SortKey {
+  const value = field === 'CREATED_AT' ? pastRoom.createdAt.getTime() : (pastRoom.endedAt?.getTime() ?? Number.MAX_SAFE_INTEGER);
+  return { value, sessionId: pastRoom.sessionId };
+}
+
+/** Compares two sort keys in the given direction: the value first, then the session id. */
+export function compareSortKeys(a: SortKey, b: SortKey, direction: OrderDirection): number {
+  const sign = direction === 'ASC' ? 1 : -1;
+  if (a.value !== b.value) return sign * (a.value - b.value);
+  return sign * (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0);
 }
 
 /**
@@ -25,10 +38,10 @@ export function orderValue(pastRoom: PastRoom, field: PastRoomOrderField): numbe
  * requested direction so that reading backwards is the exact reverse of reading forwards.
  */
 export function comparePastRooms(order: PastRoomOrder): (a: PastRoom, b: PastRoom) => number {
-  const sign = order.direction === 'ASC' ? 1 : -1;
-  return (a, b) => {
-    const byField = orderValue(a, order.field) - orderValue(b, order.field);
-    if (byField !== 0) return sign * byField;
-    return sign * (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0);
-  };
+  return (a, b) => compareSortKeys(toSortKey(a, order.field), toSortKey(b, order.field), order.direction);
+}
+
+/** The same field in the opposite direction. */
+export function reverseOrder(order: PastRoomOrder): PastRoomOrder {
+  return { field: order.field, direction: order.direction === 'ASC' ? 'DESC' : 'ASC' };
 }

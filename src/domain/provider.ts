@@ -27,6 +27,8 @@ export interface PastRoomRead {
   order: PastRoomOrder;
   direction: 'forward' | 'backward';
   after: string | null;
+  /** Whether the item at `after` itself is part of the read (merged `before` cursors need it). */
+  inclusive: boolean;
   count: number;
 }
 

@@ -1,0 +1,24 @@
+import type { PlugnmeetConfig } from '../../config.js';
+import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
+import type { UpstreamTimeouts } from '../upstream-http.js';
+import { createPlugnmeetClient } from './plugnmeet-client.js';
+import { createPlugnmeetSource } from './plugnmeet-source.js';
+
+/** What plugNmeet does natively; the gateway does the rest (see README, "Capabilities"). */
+export const PLUGNMEET_CAPABILITIES: ProviderCapabilities = {
+  nativePastRoomOrders: ['CREATED_AT'],
+  nativeRoomIdFilter: true,
+  nativeCreatedAtFilter: false,
+  pastRoomParticipants: false,
+};
+
+/** The plugNmeet provider: one signed, pooled client, and a fresh batched source per request. */
+export function createPlugnmeetProvider(config: PlugnmeetConfig, timeouts: UpstreamTimeouts): VideoProvider {
+  const client = createPlugnmeetClient(config, timeouts);
+  return {
+    name: 'plugnmeet',
+    capabilities: PLUGNMEET_CAPABILITIES,
+    createSource: () => createPlugnmeetSource(client),
+    close: () => client.close(),
+  };
+}

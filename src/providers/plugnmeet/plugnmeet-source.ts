@@ -1,0 +1,133 @@
+import DataLoader from 'dataloader';
+import { toPastRoomKey, type ParticipantKey, type PastRoomKey } from '../../domain/keys.js';
+import type { PastRoom, Room } from '../../domain/model.js';
+import { matchesPastRoomFilter, readSortedPastRooms } from '../../domain/past-room-stream.js';
+import type { PastRoomRead, PastRoomSlice, ProviderSource } from '../../domain/provider.js';
+import { PLUGNMEET_MAX_LIMIT, type PlugnmeetClient } from './plugnmeet-client.js';
+import { isRunningSession, toActiveRoom, toIdleRoom, toPastRoom } from './plugnmeet-mapping.js';
+import { fetchAllRows, isNativeRead, readNativePastRooms, sliceCompleteRows } from './plugnmeet-past-rooms.js';
+import type { PlugnmeetPastRoomInfo } from './plugnmeet-wire.js';
+
+/**
+ * plugNmeet reads for one GraphQL request. getActiveRoomsInfo answers for every live room at once,
+ * so it is called at most once per request and serves every room, live participant and participant
+ * lookup; fetchPastRooms takes many room ids, so past-room lookups and first pages of many rooms'
+ * past rooms share one call wherever the answer stays exact.
+ */
+export function createPlugnmeetSource(client: PlugnmeetClient): ProviderSource {
+  const activeRooms = memo(async () => new Map((await client.getActiveRoomsInfo()).map((active) => {
+    const room = toActiveRoom(active);
+    return [room.roomId, room] as const;
+  })));
+  const rowsByRooms = new Map<string, Promise<PlugnmeetPastRoomInfo[]>>();
+  const allRows = (roomIds: readonly string[] | null) => {
+    const key = JSON.stringify(roomIds ? [...new Set(roomIds)].sort() : null);
+    if (!rowsByRooms.has(key)) rowsByRooms.set(key, fetchAllRows(client, roomIds));
+    return rowsByRooms.get(key)!;
+  };
+
+  const rooms = new DataLoader<string, Room | null>(async (roomIds) => {
+    const live = await activeRooms();
+    const idle = await loadIdleRooms(client, roomIds.filter((roomId) => !live.has(roomId)));
+    return roomIds.map((roomId) => live.get(roomId) ?? idle.get(roomId) ?? null);
+  });
+
+  const pastRooms = new DataLoader<PastRoomKey, PastRoom | null, string>(
+    async (keys) => {
+      const rows = await allRows(keys.map((key) => key.roomId));
+      const bySession = new Map(rows.filter((row) => !isRunningSession(row)).map((row) => [row.room_sid, toPastRoom(row)]));
+      return keys.map((key) => {
+        const pastRoom = bySession.get(key.sessionId);
+        return pastRoom && pastRoom.roomId === key.roomId ? pastRoom : null;
+      });
+    },
+    { cacheKeyFn: toPastRoomKey },
+  );
+
+  const countRunning = async (read: PastRoomRead) =>
+    [...(await activeRooms()).values()].filter((room) => !read.filter.roomIds || read.filter.roomIds.includes(room.roomId)).length;
+
+  const reads = new DataLoader<PastRoomRead, PastRoomSlice, string>(
+    (batch) => readBatch(client, batch, { allRows, countRunning }),
+    { cacheKeyFn: (read) => JSON.stringify(read) },
+  );
+
+  return {
+    loadRooms: (roomIds) => rooms.loadMany(roomIds).then(rethrow),
+    listActiveRooms: async () => [...(await activeRooms()).values()],
+    loadLiveParticipants: async (roomIds) => (await rooms.loadMany(roomIds).then(rethrow)).map((room) => room?.participants ?? []),
+    loadPastRooms: (keys) => pastRooms.loadMany(keys).then(rethrow),
+    // plugNmeet keeps no participant list of ended sessions (only analytics files).
+    loadPastRoomParticipants: async (keys) => keys.map(() => null),
+    loadParticipants: async (keys: readonly ParticipantKey[]) => {
+      const live = await activeRooms();
+      return keys.map((key) => {
+        const room = live.get(key.roomId);
+        if (!room || room.activeSessionId !== key.sessionId) return null;
+        return room.participants?.find((participant) => participant.participantId === key.participantId) ?? null;
+      });
+    },
+    readPastRooms: (read) => reads.load(read),
+  };
+}
+
+interface ReadHelpers {
+  allRows(roomIds: readonly string[] | null): Promise<PlugnmeetPastRoomInfo[]>;
+  countRunning(read: PastRoomRead): Promise<number>;
+}
+
+/**
+ * First pages of several single-room streams share one fetchPastRooms call when that call returns
+ * every row of those rooms; otherwise each read is served on its own.
+ */
+async function readBatch(client: PlugnmeetClient, batch: readonly PastRoomRead[], helpers: ReadHelpers): Promise<PastRoomSlice[]> {
+  const shareable = batch.filter((read) => isNativeRead(read) && read.after === null && read.filter.roomIds?.length === 1);
+  const shared = shareable.length > 1 ? await fetchCompleteRows(client, shareable.map((read) => read.filter.roomIds![0]!)) : null;
+  return Promise.all(
+    batch.map((read) => {
+      if (shared && shareable.includes(read)) {
+        return sliceCompleteRows(shared.filter((row) => row.room_id === read.filter.roomIds![0]), read);
+      }
+      if (isNativeRead(read)) return readNativePastRooms(client, read, () => helpers.countRunning(read));
+      return helpers.allRows(read.filter.roomIds).then((rows) => readSortedPastRooms(endedMatching(rows, read), read));
+    }),
+  );
+}
+
+/** All rows of the rooms in one call, ascending, or null when they do not fit in one page. */
+async function fetchCompleteRows(client: PlugnmeetClient, roomIds: string[]): Promise<PlugnmeetPastRoomInfo[] | null> {
+  const page = await client.fetchPastRooms({ roomIds: [...new Set(roomIds)], from: 0, limit: PLUGNMEET_MAX_LIMIT, orderBy: 'ASC' });
+  return page.rooms_list.length >= page.total_rooms ? page.rooms_list : null;
+}
+
+function endedMatching(rows: readonly PlugnmeetPastRoomInfo[], read: PastRoomRead): PastRoom[] {
+  return rows.filter((row) => !isRunningSession(row)).map(toPastRoom).filter((pastRoom) => matchesPastRoomFilter(pastRoom, read.filter));
+}
+
+/**
+ * Rooms that are not live exist for the graph when they have sessions on record; each is described
+ * by its newest session. One call for all of them, and one more per room the first call missed.
+ */
+async function loadIdleRooms(client: PlugnmeetClient, roomIds: string[]): Promise<Map<string, Room>> {
+  const found = new Map<string, Room>();
+  if (roomIds.length === 0) return found;
+  const page = await client.fetchPastRooms({ roomIds, from: 0, limit: PLUGNMEET_MAX_LIMIT, orderBy: 'DESC' });
+  for (const row of page.rooms_list) if (!found.has(row.room_id)) found.set(row.room_id, toIdleRoom(row));
+  if (page.rooms_list.length < page.total_rooms) {
+    const missed = roomIds.filter((roomId) => !found.has(roomId));
+    const newest = await Promise.all(missed.map((roomId) => client.fetchPastRooms({ roomIds: [roomId], from: 0, limit: 1, orderBy: 'DESC' })));
+    for (const result of newest) for (const row of result.rooms_list) found.set(row.room_id, toIdleRoom(row));
+  }
+  return found;
+}
+
+function memo<T>(load: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= load());
+}
+
+/** DataLoader's loadMany reports errors per key; the source contract rejects instead. */
+function rethrow<T>(results: (T | Error)[]): T[] {
+  for (const result of results) if (result instanceof Error) throw result;
+  return results as T[];
+}
