@@ -1,0 +1,12 @@
+/**
+ * The schema, assembled: importing the type modules registers them on the builder.
+ */
+import { builder } from './builder.js';
+import './scalars.js';
+import './connections.js';
+import './participant.js';
+import './past-room.js';
+import './room.js';
+import './query.js';
+
+export const schema = builder.toSchema({ sortSchema: false });

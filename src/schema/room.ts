@@ -1,0 +1,42 @@
+import { sourceFor } from '../context.js';
+import { builder } from './builder.js';
+import { PastRoomConnectionRef } from './connections.js';
+import { ProviderEnum } from './enums.js';
+import { ParticipantRef, PastRoomRef, RoomRef } from './node-refs.js';
+import { pastRoomArgs, resolvePastRoomField } from './past-room-args.js';
+
+RoomRef.implement({
+  description: "A provider's video room, live now or idle.",
+  fields: (t) => ({
+    provider: t.expose('provider', { type: ProviderEnum, description: 'The provider that hosts the room.' }),
+    roomId: t.exposeString('roomId', { description: "The provider's own room id (plugNmeet room_id, VideoSDK roomId, Telnyx room id)." }),
+    title: t.exposeString('title', {
+      description: 'Human name of the room (plugNmeet: room title; VideoSDK: customRoomId, else roomId; Telnyx: unique_name).',
+    }),
+    isActive: t.exposeBoolean('isActive', { description: 'Whether a session is running in the room now.' }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the room was created. plugNmeet creates a room per session, so it gives the start of the current (or latest) session.',
+    }),
+    activeSessionId: t.exposeString('activeSessionId', {
+      nullable: true,
+      description: "The provider's id of the running session; null when the room is idle.",
+    }),
+    participants: t.field({
+      type: [ParticipantRef],
+      description: 'Who is in the room now; empty when it is idle.',
+      resolve: async (room, _args, context) =>
+        room.participants ?? (await sourceFor(context, room.provider).loadLiveParticipants([room.roomId]))[0] ?? [],
+    }),
+    pastRooms: t.connection(
+      {
+        type: PastRoomRef,
+        description: "This room's ended sessions. The filter narrows them further; a filter naming another provider or room matches nothing.",
+        args: pastRoomArgs,
+        resolve: (room, args, context) => resolvePastRoomField(context, args, room),
+      },
+      PastRoomConnectionRef,
+    ),
+  }),
+});
