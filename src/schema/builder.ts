@@ -15,15 +15,32 @@ export const builder = new SchemaBuilder<{
   Context: GatewayContext;
   Scalars: { DateTime: { Input: Date; Output: Date } };
   Connection: { totalCount: number };
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
   plugins: [RelayPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    edgesFieldOptions: { nullable: false, description: 'The items of this page, in order.' },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    cursorFieldOptions: { description: 'Pass to `after` (or `before`) to continue from this item. Opaque.' },
+    pageInfoFieldOptions: { description: 'Where this page stands in the whole list.' },
+    nodeTypeOptions: { description: 'An object with a global id that `node` and `nodes` resolve.' },
+    idFieldOptions: { description: 'Global id: opaque, stable, resolvable with `node`.' },
+    pageInfoTypeOptions: { description: 'Relay page information.' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of the page; null when the page is empty.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item of the page; null when the page is empty.' },
+    firstArgOptions: { description: 'Page forward: how many items (0 to 100, default 20).' },
+    afterArgOptions: { description: 'Page forward from this cursor (exclusive).' },
+    lastArgOptions: { description: 'Page backward: how many items before `before` (0 to 100).' },
+    beforeArgOptions: { description: 'Page backward from this cursor (exclusive).' },
+    nodeQueryOptions: { description: 'Any object by its global id; null when it no longer exists.' },
+    nodesQueryOptions: { description: 'Many objects by global id, in the order given; batched per provider.' },
     decodeGlobalID: decodeGlobalId,
   },
 });

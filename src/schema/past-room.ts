@@ -6,6 +6,7 @@ import { ParticipantRef, PastRoomRef, RoomRef } from './node-refs.js';
 
 PastRoomRef.implement({
   description: 'One ended session of a room: a plugNmeet past room, a VideoSDK ended session or a Telnyx ended room session.',
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'endedAt' in value && 'participantCount' in value,
   fields: (t) => ({
     provider: t.expose('provider', { type: ProviderEnum, description: 'The provider that hosted the session.' }),
     roomId: t.exposeString('roomId', { description: "The provider's id of the room the session ran in." }),

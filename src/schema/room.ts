@@ -7,6 +7,8 @@ import { pastRoomArgs, resolvePastRoomField } from './past-room-args.js';
 
 RoomRef.implement({
   description: "A provider's video room, live now or idle.",
+  // Objects cached from lists are not branded by the loader; tell the Node interface their type.
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'isActive' in value,
   fields: (t) => ({
     provider: t.expose('provider', { type: ProviderEnum, description: 'The provider that hosts the room.' }),
     roomId: t.exposeString('roomId', { description: "The provider's own room id (plugNmeet room_id, VideoSDK roomId, Telnyx room id)." }),

@@ -1,0 +1,16 @@
+/**
+ * `npm run sandbox`: runs the provider simulators alone and prints, per provider, the environment
+ * that points a gateway (or any client, such as the providers' own SDKs) at them.
+ */
+import { startSandboxes } from './sandboxes.js';
+
+const basePort = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : 4100;
+const sandboxes = await startSandboxes({ basePort });
+console.log('roomgraph sandbox: provider simulators on loopback (demo credentials, not secrets).');
+for (const [provider, simulator] of Object.entries(sandboxes.simulators)) {
+  const assignments = Object.entries(simulator.env).map(([name, value]) => `${name}=${value}`);
+  console.log(`# ${provider}\n${assignments.join(' ')}`);
+}
+const stop = () => void sandboxes.close().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

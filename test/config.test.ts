@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, hasProviderCredentials, parseConfig } from '../src/config.js';
+
+const PLUGNMEET = { PLUGNMEET_URL: 'https://meet.example.com/', PLUGNMEET_API_KEY: 'key', PLUGNMEET_API_SECRET: 'very-secret-value' };
+
+describe('parseConfig', () => {
+  it('defaults the port and enables no provider without credentials', () => {
+    const config = parseConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.providers).toEqual({ plugnmeet: undefined, videosdk: undefined, telnyx: undefined });
+    expect(hasProviderCredentials({})).toBe(false);
+  });
+
+  it('enables plugNmeet when its credentials are set and trims the URL', () => {
+    const config = parseConfig(PLUGNMEET);
+    expect(config.providers.plugnmeet).toEqual({ url: 'https://meet.example.com', apiKey: 'key', apiSecret: 'very-secret-value' });
+    expect(hasProviderCredentials(PLUGNMEET)).toBe(true);
+  });
+
+  it('fills the public API URLs of VideoSDK and Telnyx', () => {
+    const config = parseConfig({ VIDEOSDK_API_KEY: 'k', VIDEOSDK_API_SECRET: 's', TELNYX_API_KEY: 't' });
+    expect(config.providers.videosdk?.apiUrl).toBe('https://api.videosdk.live');
+    expect(config.providers.telnyx?.apiUrl).toBe('https://api.telnyx.com/v2');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be an integer/],
+    [{ PORT: '70000' }, /PORT must be an integer/],
+    [{ ...PLUGNMEET, PLUGNMEET_URL: 'not a url' }, /PLUGNMEET_URL is not a valid URL/],
+    [{ ...PLUGNMEET, PLUGNMEET_URL: 'ftp://meet' }, /PLUGNMEET_URL must be an http\(s\) URL/],
+    [{ PLUGNMEET_API_KEY: 'key' }, /PLUGNMEET_URL must be set/],
+    [{ ...PLUGNMEET, PLUGNMEET_API_SECRET: '' }, /PLUGNMEET_API_SECRET must be set/],
+    [{ VIDEOSDK_API_KEY: 'k' }, /VIDEOSDK_API_SECRET must be set/],
+    [{ UPSTREAM_HEADERS_TIMEOUT_MS: '0' }, /UPSTREAM_HEADERS_TIMEOUT_MS/],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it('never puts a secret into a config error', () => {
+    const env = { ...PLUGNMEET, PLUGNMEET_URL: 'https://user:very-secret-value@meet.example.com' };
+    expect(() => parseConfig(env)).toThrow(/PLUGNMEET_URL must not carry credentials/);
+    try {
+      parseConfig(env);
+    } catch (error) {
+      expect(String(error)).not.toContain('very-secret-value');
+    }
+  });
+});
