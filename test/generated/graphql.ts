@@ -1,0 +1,320 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant in time, as an ISO 8601 string in UTC, e.g. `2026-11-01T12:00:00.000Z`. Inputs must carry a time zone (`Z` or an offset). */
+  DateTime: { input: string; output: string; }
+};
+
+/** A range of time: `from` is inclusive, `to` exclusive; leave either out for an open end. */
+export type DateTimeRange = {
+  /** Earliest instant included. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** First instant no longer included. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** An object with a global id that `node` and `nodes` resolve. */
+export type Node = {
+  /** Global id: opaque, stable, resolvable with `node`. */
+  id: Scalars['ID']['output'];
+};
+
+/** Sort direction. */
+export type OrderDirection =
+  /** Oldest (smallest) first. */
+  | 'ASC'
+  /** Newest (largest) first. */
+  | 'DESC';
+
+/** Relay page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item of the page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items precede this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A person in a live room or in an ended session. */
+export type Participant = Node & {
+  __typename?: 'Participant';
+  /** Global id: opaque, stable, resolvable with `node`. */
+  id: Scalars['ID']['output'];
+  /** When the participant first joined. */
+  joinedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the participant last left; null while connected. */
+  leftAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Display name; null when the provider has none. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The provider's participant id (plugNmeet: the livekit participant sid; VideoSDK: participantId; Telnyx: the room participant id). */
+  participantId: Scalars['String']['output'];
+  /** Every join/leave stretch, oldest first. */
+  presences: Array<Presence>;
+  /** The provider the participant was seen by. */
+  provider: Provider;
+  /** The room the participant was in; null when the provider no longer knows it. */
+  room?: Maybe<Room>;
+  /** The provider's id of the room. */
+  roomId: Scalars['String']['output'];
+  /** The provider's id of the session the participant was in. */
+  sessionId: Scalars['String']['output'];
+  /** The user identity the application gave the participant, where the provider keeps one apart from the participant id (plugNmeet: `identity`); null otherwise. */
+  userId?: Maybe<Scalars['String']['output']>;
+};
+
+/** One ended session of a room: a plugNmeet past room, a VideoSDK ended session or a Telnyx ended room session. */
+export type PastRoom = Node & {
+  __typename?: 'PastRoom';
+  /** When the session started. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Whole seconds from start to end; null when the end is unknown. */
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** When the session ended. */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Global id: opaque, stable, resolvable with `node`. */
+  id: Scalars['ID']['output'];
+  /** How many participants the provider reports for the session. plugNmeet's figure is its own online gauge and may not be exact (its docs say so); VideoSDK and Telnyx count the session's participants. */
+  participantCount?: Maybe<Scalars['Int']['output']>;
+  /** Who took part, with their join/leave times; null for plugNmeet, which keeps no participant list of ended sessions. */
+  participants?: Maybe<Array<Participant>>;
+  /** The provider that hosted the session. */
+  provider: Provider;
+  /** The room the session ran in; null when the provider no longer knows it. */
+  room?: Maybe<Room>;
+  /** The provider's id of the room the session ran in. */
+  roomId: Scalars['String']['output'];
+  /** The provider's session id (plugNmeet room_sid, VideoSDK session id, Telnyx room session id). */
+  sessionId: Scalars['String']['output'];
+  /** The room title at the time of the session. */
+  title: Scalars['String']['output'];
+};
+
+/** A page of ended sessions, in the order asked for. */
+export type PastRoomConnection = {
+  __typename?: 'PastRoomConnection';
+  /** The items of this page, in order. */
+  edges: Array<PastRoomEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds, across every page (and every provider it spans). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An ended session and the cursor that points just after it. */
+export type PastRoomEdge = {
+  __typename?: 'PastRoomEdge';
+  /** Pass to `after` (or `before`) to continue from this item. Opaque. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: PastRoom;
+};
+
+/** Narrows a list of past rooms. Every filter is applied exactly, by the provider or by the gateway. */
+export type PastRoomFilter = {
+  /** Only sessions that started in this range. */
+  createdAt?: InputMaybe<DateTimeRange>;
+  /** Only this provider's past rooms. */
+  provider?: InputMaybe<Provider>;
+  /** Only sessions of these rooms (the providers' own room ids, at most 100). */
+  roomIds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** The order of a past-room connection. */
+export type PastRoomOrder = {
+  /** Which way. */
+  direction?: OrderDirection;
+  /** What to order by. */
+  field?: PastRoomOrderField;
+};
+
+/** What past rooms can be ordered by. Ties are broken by provider, then by session id. */
+export type PastRoomOrderField =
+  /** When the session started. */
+  | 'CREATED_AT'
+  /** When the session ended. */
+  | 'ENDED_AT';
+
+/** One stretch of time a participant was connected. Someone who rejoins has several. */
+export type Presence = {
+  __typename?: 'Presence';
+  /** When this stretch began. */
+  joinedAt: Scalars['DateTime']['output'];
+  /** When it ended; null while still connected. */
+  leftAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A video-room provider the gateway reads from. */
+export type Provider =
+  /** plugNmeet, the self-hosted open-source conferencing server. */
+  | 'PLUGNMEET'
+  /** Telnyx Video Rooms (api.telnyx.com). */
+  | 'TELNYX'
+  /** VideoSDK (api.videosdk.live). */
+  | 'VIDEOSDK';
+
+/** The entry points of the graph. Objects are also reachable by id through `node` and `nodes`. */
+export type Query = {
+  __typename?: 'Query';
+  /** Rooms with a session running now, newest first, across every enabled provider (or one). */
+  activeRooms: RoomConnection;
+  /** Any object by its global id; null when it no longer exists. */
+  node?: Maybe<Node>;
+  /** Many objects by global id, in the order given; batched per provider. */
+  nodes: Array<Maybe<Node>>;
+  /** Ended sessions of every enabled provider (or the filtered ones), merged in one exactly ordered list. */
+  pastRooms: PastRoomConnection;
+  /** A room by its provider and the provider's room id. Null, with a NOT_FOUND error, when the provider does not know the room. */
+  room?: Maybe<Room>;
+};
+
+
+/** The entry points of the graph. Objects are also reachable by id through `node` and `nodes`. */
+export type QueryActiveRoomsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  provider?: InputMaybe<Provider>;
+};
+
+
+/** The entry points of the graph. Objects are also reachable by id through `node` and `nodes`. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The entry points of the graph. Objects are also reachable by id through `node` and `nodes`. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** The entry points of the graph. Objects are also reachable by id through `node` and `nodes`. */
+export type QueryPastRoomsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PastRoomFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PastRoomOrder>;
+};
+
+
+/** The entry points of the graph. Objects are also reachable by id through `node` and `nodes`. */
+export type QueryRoomArgs = {
+  provider: Provider;
+  roomId: Scalars['String']['input'];
+};
+
+/** A provider's video room, live now or idle. */
+export type Room = Node & {
+  __typename?: 'Room';
+  /** The provider's id of the running session; null when the room is idle. */
+  activeSessionId?: Maybe<Scalars['String']['output']>;
+  /** When the room was created. plugNmeet creates a room per session, so it gives the start of the current (or latest) session. */
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Global id: opaque, stable, resolvable with `node`. */
+  id: Scalars['ID']['output'];
+  /** Whether a session is running in the room now. */
+  isActive: Scalars['Boolean']['output'];
+  /** Who is in the room now; empty when it is idle. */
+  participants: Array<Participant>;
+  /** This room's ended sessions. The filter narrows them further; a filter naming another provider or room matches nothing. */
+  pastRooms: PastRoomConnection;
+  /** The provider that hosts the room. */
+  provider: Provider;
+  /** The provider's own room id (plugNmeet room_id, VideoSDK roomId, Telnyx room id). */
+  roomId: Scalars['String']['output'];
+  /** Human name of the room (plugNmeet: room title; VideoSDK: customRoomId, else roomId; Telnyx: unique_name). */
+  title: Scalars['String']['output'];
+};
+
+
+/** A provider's video room, live now or idle. */
+export type RoomPastRoomsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PastRoomFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PastRoomOrder>;
+};
+
+/** A page of rooms. */
+export type RoomConnection = {
+  __typename?: 'RoomConnection';
+  /** The items of this page, in order. */
+  edges: Array<RoomEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds, across every page (and every provider it spans). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A room and the cursor that points just after it. */
+export type RoomEdge = {
+  __typename?: 'RoomEdge';
+  /** Pass to `after` (or `before`) to continue from this item. Opaque. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Room;
+};
+
+export type PastRoomsPageQueryVariables = Exact<{
+  filter?: InputMaybe<PastRoomFilter>;
+  orderBy?: InputMaybe<PastRoomOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PastRoomsPageQuery = { __typename?: 'Query', pastRooms: { __typename?: 'PastRoomConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'PastRoomEdge', cursor: string, node: { __typename?: 'PastRoom', id: string, provider: Provider, roomId: string, sessionId: string, title: string, createdAt: string, endedAt?: string | null, participantCount?: number | null } }> } };
+
+export type RoomByProviderIdQueryVariables = Exact<{
+  provider: Provider;
+  roomId: Scalars['String']['input'];
+}>;
+
+
+export type RoomByProviderIdQuery = { __typename?: 'Query', room?: { __typename?: 'Room', id: string, provider: Provider, roomId: string, title: string, isActive: boolean, createdAt?: string | null, activeSessionId?: string | null, participants: Array<{ __typename?: 'Participant', id: string, name?: string | null, userId?: string | null, joinedAt?: string | null, presences: Array<{ __typename?: 'Presence', joinedAt: string, leftAt?: string | null }> }> } | null };
+
+export type ActiveRoomsWithPastRoomsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  pastRoomsFirst?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ActiveRoomsWithPastRoomsQuery = { __typename?: 'Query', activeRooms: { __typename?: 'RoomConnection', totalCount: number, edges: Array<{ __typename?: 'RoomEdge', node: { __typename?: 'Room', id: string, provider: Provider, roomId: string, title: string, participants: Array<{ __typename?: 'Participant', id: string, name?: string | null }>, pastRooms: { __typename?: 'PastRoomConnection', totalCount: number, edges: Array<{ __typename?: 'PastRoomEdge', node: { __typename?: 'PastRoom', id: string, sessionId: string, createdAt: string } }> } } }> } };
+
+export type NodesByIdQueryVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type NodesByIdQuery = { __typename?: 'Query', nodes: Array<{ __typename: 'Participant', participantId: string, name?: string | null, id: string } | { __typename: 'PastRoom', sessionId: string, title: string, id: string } | { __typename: 'Room', roomId: string, title: string, id: string } | null> };
+
+
+export const PastRoomsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PastRoomsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PastRoomFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PastRoomOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pastRooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"participantCount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PastRoomsPageQuery, PastRoomsPageQueryVariables>;
+export const RoomByProviderIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomByProviderId"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"activeSessionId"}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"presences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"leftAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomByProviderIdQuery, RoomByProviderIdQueryVariables>;
+export const ActiveRoomsWithPastRoomsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActiveRoomsWithPastRooms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pastRoomsFirst"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activeRooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pastRooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pastRoomsFirst"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActiveRoomsWithPastRoomsQuery, ActiveRoomsWithPastRoomsQueryVariables>;
+export const NodesByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodesById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Room"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PastRoom"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participantId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<NodesByIdQuery, NodesByIdQueryVariables>;
