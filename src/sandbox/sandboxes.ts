@@ -15,7 +15,7 @@ export async function startSandboxes(options: { host?: string; basePort?: number
   const port = (rank: number) => (options.basePort ? options.basePort + rank : 0);
   const simulators = {
     plugnmeet: await startPlugnmeetSimulator({ host: options.host, port: port(0) }),
-  } as Record<ProviderName, Simulator>;
+  } as unknown as Record<ProviderName, Simulator>;
   const all = Object.values(simulators);
   return {
     simulators,

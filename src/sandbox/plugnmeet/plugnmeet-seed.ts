@@ -1,0 +1,92 @@
+import { demoSessionStart, seededRandom } from '../demo-timeline.js';
+import { createPlugnmeetIdSource } from './plugnmeet-ids.js';
+import type { PlugnmeetParticipantInput } from './plugnmeet-session.js';
+import type { PlugnmeetStore } from './plugnmeet-store.js';
+
+/** How many ended sessions the demo history holds (session i starts at `demoSessionStart('plugnmeet', i)`). */
+export const PLUGNMEET_DEMO_PAST_SESSIONS = 48;
+
+const PAST_ROOMS = [
+  { roomId: 'weekly-standup', title: 'Weekly stand-up' },
+  { roomId: 'design-review', title: 'Design review' },
+  { roomId: 'customer-onboarding', title: 'Customer onboarding' },
+  { roomId: 'all-hands', title: 'All hands' },
+  { roomId: 'sales-demo', title: 'Sales demo', webhookUrl: 'https://hooks.example.com/plugnmeet/sales' },
+  { roomId: 'support-clinic', title: 'Support clinic' },
+  { roomId: 'hiring-panel', title: 'Hiring panel' },
+  { roomId: 'board-meeting', title: 'Board meeting' },
+  { roomId: 'book-club', title: 'Book club' },
+];
+
+/** The live rooms; the first one also has past sessions. */
+const LIVE_ROOMS = [
+  { roomId: 'weekly-standup', title: 'Weekly stand-up', minutesAgo: 14, people: 3 },
+  { roomId: 'office-hours', title: 'Office hours', minutesAgo: 41, people: 2 },
+  { roomId: 'town-hall', title: 'Company town hall', minutesAgo: 73, people: 4 },
+];
+
+const PEOPLE = [
+  ['ada', 'Ada Lovelace'],
+  ['grace', 'Grace Hopper'],
+  ['alan', 'Alan Turing'],
+  ['katherine', 'Katherine Johnson'],
+  ['edsger', 'Edsger Dijkstra'],
+  ['barbara', 'Barbara Liskov'],
+  ['linus', 'Linus Torvalds'],
+  ['margaret', 'Margaret Hamilton'],
+  ['donald', 'Donald Knuth'],
+] as const;
+
+const MINUTE = 60_000;
+
+/**
+ * Fills `store` with the deterministic demo data: 48 ended sessions over 9 rooms (20–90 minutes
+ * each, some with an analytics file) and 3 live rooms created minutes before `now`. Rows are
+ * inserted in creation order, so row ids (fetchPastRooms' order) agree with `created`.
+ */
+export function seedPlugnmeetDemo(store: PlugnmeetStore, now: Date = new Date()): void {
+  const random = seededRandom(0x706e6d);
+  const ids = createPlugnmeetIdSource(random);
+  const inserts: { createdAt: Date; insert: () => void }[] = [];
+  for (let index = 0; index < PLUGNMEET_DEMO_PAST_SESSIONS; index += 1) {
+    const room = PAST_ROOMS[(index * 4) % PAST_ROOMS.length]!;
+    const createdAt = demoSessionStart('plugnmeet', index);
+    const seconds = 20 * 60 + Math.floor(random() * 70 * 60 + 1);
+    const session = {
+      roomId: room.roomId,
+      roomTitle: room.title,
+      createdAt,
+      endedAt: new Date(createdAt.getTime() + seconds * 1000),
+      sid: ids.uuid(),
+      webhookUrl: room.webhookUrl ?? '',
+      joinedParticipants: Math.floor(random() * 3),
+      analyticsFileId: random() < 0.35 ? ids.uuid() : null,
+    };
+    inserts.push({ createdAt, insert: () => void store.addPastSession(session) });
+  }
+  LIVE_ROOMS.forEach((room, rank) => {
+    const createdAt = new Date(now.getTime() - room.minutesAgo * MINUTE);
+    const participants = toLiveParticipants(room.people, rank * 3, createdAt, now, ids.participantSid);
+    const sid = ids.uuid();
+    const start = { roomId: room.roomId, roomTitle: room.title, createdAt, sid, participants };
+    inserts.push({ createdAt, insert: () => void store.startRoom(start) });
+  });
+  inserts.sort((left, right) => left.createdAt.getTime() - right.createdAt.getTime());
+  for (const { insert } of inserts) insert();
+}
+
+/** `count` people, the first one the room's admin, joining between `createdAt` and `now`. */
+function toLiveParticipants(
+  count: number,
+  firstPerson: number,
+  createdAt: Date,
+  now: Date,
+  participantSid: () => string,
+): PlugnmeetParticipantInput[] {
+  const span = now.getTime() - createdAt.getTime();
+  return Array.from({ length: count }, (_unused, index) => {
+    const [identity, name] = PEOPLE[(firstPerson + index) % PEOPLE.length]!;
+    const joinedAt = new Date(createdAt.getTime() + Math.floor((span * index) / (count + 1)) + 5_000);
+    return { sid: participantSid(), identity, name, joinedAt, isAdmin: index === 0 };
+  });
+}
