@@ -10,6 +10,8 @@ const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
   documents: ['test/documents/**/*.graphql'],
   ignoreNoDocuments: false,
+  // ESM with NodeNext resolution: relative imports need their .js extension.
+  emitLegacyCommonJSImports: false,
   generates: {
     'test/generated/': {
       preset: 'client',

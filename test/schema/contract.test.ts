@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { generate } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
-import codegenConfig from '../../codegen.ts';
+import codegenConfig from '../../codegen.js';
 import { SCHEMA_FILE, printContract } from '../../src/schema/print-schema.js';
 
 describe('the committed contract', () => {

@@ -24,8 +24,9 @@ export function isNativeRead(read: PastRoomRead): boolean {
 }
 
 /**
- * Serves a native read with the fewest offset calls; `countRunning` answers how many sessions in
- * the filter are still running, asked only when the reads did not see the whole stream.
+ * Serves a native read, usually with one offset call. `countRunning` answers how many sessions in
+ * the filter are still running (getActiveRoomsInfo, shared by the whole request): the page is
+ * widened by that many rows, since those rows are skipped, and totalCount leaves them out.
  */
 export async function readNativePastRooms(
   client: PlugnmeetClient,
@@ -33,11 +34,10 @@ export async function readNativePastRooms(
   countRunning: () => Promise<number>,
 ): Promise<PastRoomSlice> {
   const after = exclusiveAfter(read);
-  const scan = isDescending(read) ? scanDown(client, read, after) : scanUp(client, read, after);
-  const { ended, total, rowsSeen, runningSeen } = await scan;
-  // Only a read from the start that saw every row knows how many of them are still running.
-  const running = after === null && rowsSeen >= total ? runningSeen : await countRunning();
-  return toSlice(ended, read.count, total - running);
+  const running = await countRunning();
+  const scan = isDescending(read) ? scanDown(client, read, after, running) : scanUp(client, read, after, running);
+  const { ended, total } = await scan;
+  return toSlice(ended, read.count, Math.max(0, total - running));
 }
 
 /** Answers a read from every row of its filter, in ascending insertion order, with no call. */
@@ -69,15 +69,13 @@ function isDescending(read: PastRoomRead): boolean {
 interface Scan {
   ended: IndexedRow[];
   total: number;
-  rowsSeen: number;
-  runningSeen: number;
 }
 
 /** Reads ascending from just after `after` until `count + 1` ended rows are found or the end. */
-async function scanUp(client: PlugnmeetClient, read: PastRoomRead, after: number | null): Promise<Scan> {
-  const scan: Scan = { ended: [], total: 0, rowsSeen: 0, runningSeen: 0 };
+async function scanUp(client: PlugnmeetClient, read: PastRoomRead, after: number | null, margin: number): Promise<Scan> {
+  const scan: Scan = { ended: [], total: 0 };
   for (let from = after === null ? 0 : after + 1; ; ) {
-    const limit = Math.min(PLUGNMEET_MAX_LIMIT, read.count + 1 - scan.ended.length);
+    const limit = Math.min(PLUGNMEET_MAX_LIMIT, read.count + 1 - scan.ended.length + margin);
     const page = await client.fetchPastRooms({ roomIds: read.filter.roomIds, from, limit, orderBy: 'ASC' });
     scan.total = page.total_rooms;
     collect(scan, page.rooms_list.map((row, offset) => ({ row, index: from + offset })));
@@ -87,18 +85,18 @@ async function scanUp(client: PlugnmeetClient, read: PastRoomRead, after: number
 }
 
 /** Reads descending from just before `after` (or the newest row) until `count + 1` ended rows. */
-async function scanDown(client: PlugnmeetClient, read: PastRoomRead, after: number | null): Promise<Scan> {
-  const scan: Scan = { ended: [], total: 0, rowsSeen: 0, runningSeen: 0 };
+async function scanDown(client: PlugnmeetClient, read: PastRoomRead, after: number | null, margin: number): Promise<Scan> {
+  const scan: Scan = { ended: [], total: 0 };
   let low = after;
   if (low === null) {
-    const limit = Math.min(PLUGNMEET_MAX_LIMIT, read.count + 1);
+    const limit = Math.min(PLUGNMEET_MAX_LIMIT, read.count + 1 + margin);
     const page = await client.fetchPastRooms({ roomIds: read.filter.roomIds, from: 0, limit, orderBy: 'DESC' });
     scan.total = page.total_rooms;
     collect(scan, page.rooms_list.map((row, offset) => ({ row, index: page.total_rooms - 1 - offset })));
     low = page.total_rooms - page.rooms_list.length;
   }
   while (scan.ended.length <= read.count && low > 0) {
-    const from = Math.max(0, low - Math.min(PLUGNMEET_MAX_LIMIT, read.count + 1 - scan.ended.length));
+    const from = Math.max(0, low - Math.min(PLUGNMEET_MAX_LIMIT, read.count + 1 - scan.ended.length + margin));
     const page = await client.fetchPastRooms({ roomIds: read.filter.roomIds, from, limit: low - from, orderBy: 'ASC' });
     scan.total = page.total_rooms;
     collect(scan, page.rooms_list.map((row, offset) => ({ row, index: from + offset })).reverse());
@@ -108,11 +106,7 @@ async function scanDown(client: PlugnmeetClient, read: PastRoomRead, after: numb
 }
 
 function collect(scan: Scan, rows: IndexedRow[]): void {
-  scan.rowsSeen += rows.length;
-  for (const indexed of rows) {
-    if (isRunningSession(indexed.row)) scan.runningSeen += 1;
-    else scan.ended.push(indexed);
-  }
+  scan.ended.push(...rows.filter(({ row }) => !isRunningSession(row)));
 }
 
 function toSlice(ended: readonly IndexedRow[], count: number, totalCount: number): PastRoomSlice {
