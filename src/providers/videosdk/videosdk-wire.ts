@@ -1,0 +1,205 @@
+import { UpstreamError, type UpstreamCall } from '../../domain/errors.js';
+
+/**
+ * VideoSDK's wire format (reference Part A2), field names verbatim; these types never leave this
+ * folder. The parsers keep only what the graph uses and reject anything else as a malformed body
+ * (UPSTREAM_BAD_RESPONSE naming the field).
+ */
+
+/** The page envelope of every list endpoint. */
+export interface VideosdkPageInfo {
+  currentPage: number;
+  perPage: number;
+  lastPage: number;
+  total: number;
+}
+
+export interface VideosdkPage<T> {
+  pageInfo: VideosdkPageInfo;
+  data: T[];
+}
+
+/** One connection of a participant; `end` is null while still connected. */
+export interface VideosdkTimelog {
+  start: string;
+  end: string | null;
+}
+
+export interface VideosdkParticipant {
+  participantId: string;
+  name: string | null;
+  timelog: VideosdkTimelog[];
+}
+
+/** A session as `/v2/sessions` lists it and `/v2/sessions/:id` returns it. */
+export interface VideosdkSession {
+  id: string;
+  roomId: string;
+  customRoomId: string | null;
+  start: string;
+  end: string | null;
+  /** `ongoing` or `ended`; derived from `end` when the body leaves it out. */
+  status: string;
+  participants: VideosdkParticipant[];
+}
+
+/** The session-shaped document the participants endpoints wrap their page in. */
+export interface VideosdkParticipantsPage {
+  pageInfo: VideosdkPageInfo;
+  /** Null when the page came without its session document (an empty `data` array). */
+  sessionId: string | null;
+  roomId: string | null;
+  participants: VideosdkParticipant[];
+}
+
+export interface VideosdkRoom {
+  id: string;
+  roomId: string;
+  customRoomId: string | null;
+  disabled: boolean;
+  createdAt: string | null;
+}
+
+type Json = Record<string, unknown>;
+
+class Malformed extends Error {}
+
+/** A `{pageInfo, data[]}` page of sessions. */
+export function parseSessionPage(body: unknown, call: UpstreamCall): VideosdkPage<VideosdkSession> {
+  return guard(call, () => parsePageOf(body, parseSessionDocument));
+}
+
+/** One session document. */
+export function parseSession(body: unknown, call: UpstreamCall): VideosdkSession {
+  return guard(call, () => parseSessionDocument(body, 'body'));
+}
+
+/** A `{pageInfo, data[]}` page of rooms. */
+export function parseRoomPage(body: unknown, call: UpstreamCall): VideosdkPage<VideosdkRoom> {
+  return guard(call, () => parsePageOf(body, parseRoomDocument));
+}
+
+/** One room document. */
+export function parseRoom(body: unknown, call: UpstreamCall): VideosdkRoom {
+  return guard(call, () => parseRoomDocument(body, 'body'));
+}
+
+/**
+ * A page of `/participants` or `/participants/active`. `data` is one session document for the
+ * former and an array holding one for the latter (reference A2, "UNCERTAIN which shape is live");
+ * both are accepted, as are an empty `data` array and the older rendering without `pageInfo`. The
+ * active endpoint's document names its id `_id`.
+ */
+export function parseParticipantsPage(body: unknown, call: UpstreamCall): VideosdkParticipantsPage {
+  return guard(call, () => {
+    const object = asObject(body, 'body');
+    const path = Array.isArray(object.data) ? 'body.data[0]' : 'body.data';
+    const document = Array.isArray(object.data) ? object.data[0] : object.data;
+    const session = document === undefined ? { participants: [] } : asObject(document, path);
+    const participants = asArray(session.participants ?? [], `${path}.participants`).map((item, index) =>
+      parseParticipantDocument(item, `${path}.participants[${index}]`),
+    );
+    const fallback = { currentPage: 1, perPage: participants.length, lastPage: 1, total: participants.length };
+    return {
+      pageInfo: object.pageInfo === undefined ? fallback : parsePageInfo(object.pageInfo),
+      sessionId: document === undefined ? null : asString(session.id ?? session._id, `${path}.id`),
+      roomId: document === undefined ? null : asString(session.roomId, `${path}.roomId`),
+      participants,
+    };
+  });
+}
+
+function guard<T>(call: UpstreamCall, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof Malformed) throw new UpstreamError('UPSTREAM_BAD_RESPONSE', call, `malformed body: ${error.message}`);
+    throw error;
+  }
+}
+
+function parsePageOf<T>(body: unknown, toItem: (item: unknown, path: string) => T): VideosdkPage<T> {
+  const object = asObject(body, 'body');
+  return {
+    pageInfo: parsePageInfo(object.pageInfo),
+    data: asArray(object.data, 'body.data').map((item, index) => toItem(item, `body.data[${index}]`)),
+  };
+}
+
+function parsePageInfo(value: unknown): VideosdkPageInfo {
+  const info = asObject(value, 'body.pageInfo');
+  const count = (key: keyof VideosdkPageInfo) => asCount(info[key], `body.pageInfo.${key}`);
+  return { currentPage: count('currentPage'), perPage: count('perPage'), lastPage: count('lastPage'), total: count('total') };
+}
+
+function parseSessionDocument(value: unknown, path: string): VideosdkSession {
+  const session = asObject(value, path);
+  const end = session.end == null ? null : asTime(session.end, `${path}.end`);
+  return {
+    id: asString(session.id ?? session._id, `${path}.id`),
+    roomId: asString(session.roomId, `${path}.roomId`),
+    customRoomId: optionalString(session.customRoomId, `${path}.customRoomId`),
+    start: asTime(session.start, `${path}.start`),
+    end,
+    status: session.status === undefined ? (end === null ? 'ongoing' : 'ended') : asString(session.status, `${path}.status`),
+    participants: asArray(session.participants ?? [], `${path}.participants`).map((item, index) =>
+      parseParticipantDocument(item, `${path}.participants[${index}]`),
+    ),
+  };
+}
+
+function parseParticipantDocument(value: unknown, path: string): VideosdkParticipant {
+  const participant = asObject(value, path);
+  return {
+    participantId: asString(participant.participantId, `${path}.participantId`),
+    name: optionalString(participant.name, `${path}.name`),
+    timelog: asArray(participant.timelog ?? [], `${path}.timelog`).map((item, index) => parseTimelog(item, `${path}.timelog[${index}]`)),
+  };
+}
+
+function parseTimelog(value: unknown, path: string): VideosdkTimelog {
+  const entry = asObject(value, path);
+  return { start: asTime(entry.start, `${path}.start`), end: entry.end == null ? null : asTime(entry.end, `${path}.end`) };
+}
+
+function parseRoomDocument(value: unknown, path: string): VideosdkRoom {
+  const room = asObject(value, path);
+  return {
+    id: asString(room.id ?? room.roomId, `${path}.id`),
+    roomId: asString(room.roomId, `${path}.roomId`),
+    customRoomId: optionalString(room.customRoomId, `${path}.customRoomId`),
+    disabled: room.disabled === true,
+    createdAt: room.createdAt == null ? null : asTime(room.createdAt, `${path}.createdAt`),
+  };
+}
+
+function asObject(value: unknown, path: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Malformed(`${path} is not an object`);
+  return value as Json;
+}
+
+function asArray(value: unknown, path: string): unknown[] {
+  if (!Array.isArray(value)) throw new Malformed(`${path} is not an array`);
+  return value;
+}
+
+function asString(value: unknown, path: string): string {
+  if (typeof value !== 'string' || value === '') throw new Malformed(`${path} is not a non-empty string`);
+  return value;
+}
+
+function optionalString(value: unknown, path: string): string | null {
+  if (value == null || value === '') return null;
+  if (typeof value !== 'string') throw new Malformed(`${path} is not a string`);
+  return value;
+}
+
+function asTime(value: unknown, path: string): string {
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw new Malformed(`${path} is not an ISO-8601 time`);
+  return value;
+}
+
+function asCount(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new Malformed(`${path} is not a count`);
+  return value;
+}

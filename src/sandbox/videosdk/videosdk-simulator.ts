@@ -1,0 +1,110 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenSimulator, sendJson, type Simulator } from '../simulator.js';
+import { createVideosdkRoutes } from './videosdk-routes.js';
+import { seedVideosdkDemo } from './videosdk-seed.js';
+import { createVideosdkStore, type VideosdkListOrder, type VideosdkStore } from './videosdk-store.js';
+import { isAcceptedVideosdkToken, VIDEOSDK_INVALID_TOKEN_BODY, type VideosdkSimCredentials } from './videosdk-token-check.js';
+
+export interface VideosdkSimulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Defaults to a demo key that is not a credential anywhere else. */
+  apiKey?: string;
+  /** Defaults to a demo value that is not a secret. */
+  secret?: string;
+  /** The largest perPage served; defaults to 100. */
+  maxPerPage?: number;
+  /** Defaults to `scrambled`: no order a client could rely on. */
+  listOrder?: VideosdkListOrder;
+}
+
+/** A canned answer the simulator gives instead of serving the next requests (fault injection). */
+export interface VideosdkFault {
+  status: number;
+  /** A JSON value, or a string sent verbatim as text (to simulate a body that is not JSON). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** How many requests get this answer; defaults to 1. */
+  times?: number;
+}
+
+/** A running VideoSDK simulator; `store` is its live data and `injectFault` queues failures. */
+export interface VideosdkSimulator extends Simulator {
+  store: VideosdkStore;
+  injectFault(fault: VideosdkFault): void;
+}
+
+/** The simulator's demo credentials: public, fake, and only accepted by the simulator itself. */
+export const VIDEOSDK_DEMO_API_KEY = 'sandbox-videosdk-demo-key';
+export const VIDEOSDK_DEMO_SECRET = 'sandbox-not-a-secret-videosdk-demo';
+
+/**
+ * Starts a simulator of VideoSDK's REST v2 read API (reference Part A), seeded with the demo
+ * account. Every `/v2/...` request must carry a valid token (else 401 "Token is invalid or
+ * expired"); `url` is the origin, without `/v2`, as the official SDK's `apiEndpoint` wants it.
+ */
+export async function startVideosdkSimulator(options: VideosdkSimulatorOptions = {}): Promise<VideosdkSimulator> {
+  const credentials: VideosdkSimCredentials = {
+    apiKey: options.apiKey ?? VIDEOSDK_DEMO_API_KEY,
+    secret: options.secret ?? VIDEOSDK_DEMO_SECRET,
+  };
+  const store = createVideosdkStore();
+  seedVideosdkDemo(store, new Date());
+  const routes = createVideosdkRoutes(store, {
+    apiKey: credentials.apiKey,
+    maxPerPage: options.maxPerPage ?? 100,
+    listOrder: options.listOrder ?? 'scrambled',
+    now: () => new Date(),
+  });
+  const faults: VideosdkFault[] = [];
+
+  const handle = async (request: IncomingMessage, _body: Buffer, response: ServerResponse) => {
+    const fault = faults[0];
+    if (fault) {
+      if ((fault.times = (fault.times ?? 1) - 1) <= 0) faults.shift();
+      return sendFault(response, fault);
+    }
+    const url = new URL(request.url ?? '/', 'http://simulator');
+    const segments = decodeSegments(url.pathname);
+    if (!segments || segments[0] !== 'v2') return sendJson(response, 404, { message: 'Not found.' });
+    if (!(await isAcceptedVideosdkToken(request.headers.authorization, credentials))) {
+      return sendJson(response, 401, VIDEOSDK_INVALID_TOKEN_BODY);
+    }
+    if (request.method !== 'GET') return sendJson(response, 404, { message: `Cannot ${request.method} ${url.pathname}` });
+    const reply = routes(segments.slice(1), url.searchParams, `http://${request.headers.host ?? 'localhost'}`);
+    sendJson(response, reply.status, reply.body);
+  };
+
+  const listening = await listenSimulator(handle, { port: options.port ?? 0, host: options.host });
+  const url = `http://${toUrlHost(options.host ?? '127.0.0.1')}:${listening.port}`;
+  return {
+    url,
+    env: { VIDEOSDK_API_URL: url, VIDEOSDK_API_KEY: credentials.apiKey, VIDEOSDK_API_SECRET: credentials.secret },
+    calls: listening.calls,
+    resetCalls: () => void listening.calls.splice(0),
+    close: listening.close,
+    store,
+    injectFault: (fault) => void faults.push({ ...fault }),
+  };
+}
+
+function sendFault(response: ServerResponse, fault: VideosdkFault): void {
+  if (typeof fault.body !== 'string') return sendJson(response, fault.status, fault.body ?? { message: 'Injected fault' }, fault.headers);
+  const length = Buffer.byteLength(fault.body);
+  response.writeHead(fault.status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': length, ...fault.headers });
+  response.end(fault.body);
+}
+
+/** Path segments, percent-decoded; null when a segment does not decode. */
+function decodeSegments(pathname: string): string[] | null {
+  try {
+    return pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
+function toUrlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}

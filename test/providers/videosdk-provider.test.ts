@@ -1,0 +1,382 @@
+import { decodeJwt } from 'jose';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { VideosdkConfig } from '../../src/config.js';
+import { UpstreamError } from '../../src/domain/errors.js';
+import type { PastRoomKey } from '../../src/domain/keys.js';
+import type { PastRoomOrder } from '../../src/domain/ordering.js';
+import type { PastRoomFilter, PastRoomRead, PastRoomSlice, VideoProvider } from '../../src/domain/provider.js';
+import { createVideosdkTokenSource } from '../../src/providers/videosdk/videosdk-auth.js';
+import { createVideosdkClient } from '../../src/providers/videosdk/videosdk-client.js';
+import { createVideosdkProvider } from '../../src/providers/videosdk/videosdk-provider.js';
+import { parseParticipantsPage } from '../../src/providers/videosdk/videosdk-wire.js';
+import { VIDEOSDK_DEMO_PAST_SESSIONS } from '../../src/sandbox/videosdk/videosdk-seed.js';
+import { startVideosdkSimulator, type VideosdkSimulator } from '../../src/sandbox/videosdk/videosdk-simulator.js';
+import type { VideosdkSimParticipant, VideosdkSimSession } from '../../src/sandbox/videosdk/videosdk-store.js';
+
+const TIMEOUTS = { connectMs: 2_000, headersMs: 5_000, bodyMs: 5_000 };
+const ALL: PastRoomFilter = { roomIds: null, createdAt: null };
+const ASC: PastRoomOrder = { field: 'CREATED_AT', direction: 'ASC' };
+const DESC: PastRoomOrder = { field: 'CREATED_AT', direction: 'DESC' };
+const UNKNOWN_SESSION = '0123456789abcdef01234567';
+
+let sim: VideosdkSimulator;
+let provider: VideoProvider;
+const extraProviders: VideoProvider[] = [];
+
+function configOf(simulator: VideosdkSimulator, overrides: Partial<VideosdkConfig> = {}): VideosdkConfig {
+  const env = simulator.env;
+  return { apiUrl: env.VIDEOSDK_API_URL!, apiKey: env.VIDEOSDK_API_KEY!, apiSecret: env.VIDEOSDK_API_SECRET!, ...overrides };
+}
+
+function providerFor(config: VideosdkConfig): VideoProvider {
+  const created = createVideosdkProvider(config, TIMEOUTS);
+  extraProviders.push(created);
+  return created;
+}
+
+/** A read of the whole stream from its start, with the given changes. */
+function readOf(changes: Partial<PastRoomRead> = {}): PastRoomRead {
+  return { filter: ALL, order: ASC, direction: 'forward', after: null, inclusive: false, count: 10, ...changes };
+}
+
+function idsOf(slice: PastRoomSlice): string[] {
+  return slice.items.map((item) => item.pastRoom.sessionId);
+}
+
+function keyOf(session: VideosdkSimSession): PastRoomKey {
+  return { provider: 'videosdk', roomId: session.roomId, sessionId: session.id };
+}
+
+function connectedIds(session: VideosdkSimSession): string[] {
+  const connected = (participant: VideosdkSimParticipant) => participant.timelog.at(-1)!.end === null;
+  return session.participants.filter(connected).map((participant) => participant.participantId);
+}
+
+const endedSessions = () => sim.store.sessions.filter((session) => session.end !== null);
+const liveSessions = () => sim.store.sessions.filter((session) => session.end === null);
+
+/** The oracle: ended sessions straight from the simulator's store, filtered and sorted here. */
+function expectedIds(order: PastRoomOrder, keep: (session: VideosdkSimSession) => boolean = () => true): string[] {
+  const time = (session: VideosdkSimSession) => (order.field === 'CREATED_AT' ? session.start : session.end!).getTime();
+  const sorted = endedSessions()
+    .filter(keep)
+    .sort((a, b) => time(a) - time(b) || (a.id < b.id ? -1 : 1));
+  return (order.direction === 'ASC' ? sorted : sorted.reverse()).map((session) => session.id);
+}
+
+/** Reads a whole stream page by page, each page in a new request (a new source), as clients do. */
+async function readAll(read: Partial<PastRoomRead>): Promise<{ ids: string[]; totals: number[] }> {
+  const ids: string[] = [];
+  const totals = new Set<number>();
+  let after: string | null = null;
+  for (;;) {
+    const slice = await provider.createSource().readPastRooms(readOf({ ...read, after }));
+    ids.push(...idsOf(slice));
+    totals.add(slice.totalCount);
+    if (!slice.hasMore) return { ids, totals: [...totals] };
+    after = slice.items.at(-1)!.position;
+  }
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<UpstreamError> {
+  const error = await promise.then(
+    () => null,
+    (failure: unknown) => failure,
+  );
+  expect(error).toBeInstanceOf(UpstreamError);
+  return error as UpstreamError;
+}
+
+beforeAll(async () => {
+  sim = await startVideosdkSimulator();
+  provider = createVideosdkProvider(configOf(sim), TIMEOUTS);
+});
+
+beforeEach(() => sim.resetCalls());
+
+afterAll(async () => {
+  await Promise.all([provider, ...extraProviders].map((each) => each.close()));
+  await sim.close();
+});
+
+describe('past rooms as a sorted stream', () => {
+  it('reads CREATED_AT ASC in exact order across small pages with no gap or duplicate', async () => {
+    const { ids, totals } = await readAll({ order: ASC, count: 7 });
+    expect(ids).toEqual(expectedIds(ASC));
+    expect(totals).toEqual([VIDEOSDK_DEMO_PAST_SESSIONS]);
+  });
+
+  it('reads CREATED_AT DESC in exact order across small pages', async () => {
+    expect((await readAll({ order: DESC, count: 5 })).ids).toEqual(expectedIds(DESC));
+  });
+
+  it('reads backwards as the exact reverse of reading forwards', async () => {
+    expect((await readAll({ order: ASC, direction: 'backward', count: 6 })).ids).toEqual(expectedIds(ASC).reverse());
+    expect((await readAll({ order: DESC, direction: 'backward', count: 9 })).ids).toEqual(expectedIds(DESC).reverse());
+  });
+
+  it('breaks ties between sessions that started at the same instant by session id, and orders by ENDED_AT', async () => {
+    const starts = sim.store.sessions.map((session) => session.start.getTime());
+    expect(new Set(starts).size).toBeLessThan(starts.length);
+    const byEnd: PastRoomOrder = { field: 'ENDED_AT', direction: 'DESC' };
+    expect((await readAll({ order: byEnd, count: 8 })).ids).toEqual(expectedIds(byEnd));
+  });
+
+  it('includes the item at the position when the read is inclusive', async () => {
+    const source = provider.createSource();
+    const first = await source.readPastRooms(readOf({ order: DESC, count: 3 }));
+    const again = await source.readPastRooms(readOf({ order: DESC, after: first.items[2]!.position, inclusive: true, count: 2 }));
+    expect(idsOf(again)).toEqual(expectedIds(DESC).slice(2, 4));
+  });
+
+  it('keeps positions valid when sessions are added between reads', async () => {
+    const first = await provider.createSource().readPastRooms(readOf({ order: DESC, count: 4 }));
+    const roomId = sim.store.rooms[1]!.roomId;
+    const newest = sim.store.addSession({ roomId, start: new Date(), end: new Date(Date.now() + 60_000), participants: [] });
+    const old = { start: new Date('2020-01-01T00:00:00Z'), end: new Date('2020-01-01T01:00:00Z') };
+    const oldest = sim.store.addSession({ roomId, ...old, participants: [] });
+    try {
+      const rest = await provider.createSource().readPastRooms(readOf({ order: DESC, after: first.items[3]!.position, count: 100 }));
+      expect([...idsOf(first), ...idsOf(rest).slice(0, -1)]).toEqual(expectedIds(DESC).slice(1, -1));
+      expect(idsOf(rest).at(-1)).toBe(oldest.id);
+      expect(idsOf(rest)).not.toContain(newest.id);
+      expect(rest.totalCount).toBe(VIDEOSDK_DEMO_PAST_SESSIONS + 2);
+    } finally {
+      sim.store.sessions.splice(sim.store.sessions.indexOf(newest), 1);
+      sim.store.sessions.splice(sim.store.sessions.indexOf(oldest), 1);
+    }
+  });
+
+  it('filters by room ids exactly, one list per room, and counts the matches', async () => {
+    const roomIds = [sim.store.rooms[0]!.roomId, sim.store.rooms[4]!.roomId, 'zzzz-zzzz-zzzz'];
+    const filter = { roomIds, createdAt: null };
+    const { ids, totals } = await readAll({ filter, count: 4 });
+    const expected = expectedIds(ASC, (session) => roomIds.includes(session.roomId));
+    expect(ids).toEqual(expected);
+    expect(totals).toEqual([expected.length]);
+    sim.resetCalls();
+    await provider.createSource().readPastRooms(readOf({ filter }));
+    const asked = sim.calls.map((call) => `${call.query.roomId} ${call.query.status}`);
+    expect(asked.sort()).toEqual(roomIds.map((roomId) => `${roomId} ended`).sort());
+  });
+
+  it('filters createdAt with `from` inclusive and `to` exclusive', async () => {
+    const tiedStart = sim.store.sessions[12]!.start.getTime();
+    const tied = sim.store.sessions.filter((session) => session.start.getTime() === tiedStart);
+    expect(tied).toHaveLength(2);
+    const [from, to] = [tied[0]!.start, sim.store.sessions[3]!.start];
+    const { ids, totals } = await readAll({ filter: { roomIds: null, createdAt: { from, to } }, order: DESC, count: 3 });
+    expect(ids).toEqual(expectedIds(DESC, (session) => session.start >= from && session.start < to));
+    expect(ids).toEqual(expect.arrayContaining(tied.map((session) => session.id)));
+    expect(ids).not.toContain(sim.store.sessions[3]!.id);
+    expect(totals).toEqual([ids.length]);
+  });
+
+  it('fetches the pages after the first once the last page is known', async () => {
+    const small = await startVideosdkSimulator({ maxPerPage: 20 });
+    try {
+      const slice = await providerFor(configOf(small)).createSource().readPastRooms(readOf({ count: 100 }));
+      expect(slice.items).toHaveLength(VIDEOSDK_DEMO_PAST_SESSIONS);
+      expect(small.calls.map((call) => [call.query.page, call.query.perPage, call.query.status])).toEqual([
+        ['1', '100', 'ended'],
+        ['2', '100', 'ended'],
+        ['3', '100', 'ended'],
+      ]);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe('rooms and participants', () => {
+  it('turns timelog segments into presences sorted by start, first join and last leave', async () => {
+    const session = endedSessions().find((candidate) => candidate.participants[0]!.timelog.length === 3)!;
+    const [participants] = await provider.createSource().loadPastRoomParticipants([keyOf(session)]);
+    const { participantId, name, timelog } = session.participants[0]!;
+    const rejoined = participants!.find((participant) => participant.participantId === participantId)!;
+    expect(rejoined.presences).toEqual(timelog.map((segment) => ({ joinedAt: segment.start, leftAt: segment.end })));
+    expect(rejoined).toMatchObject({ joinedAt: timelog[0]!.start, leftAt: timelog[2]!.end, name });
+  });
+
+  it('lists active rooms with their connected participants, open presences included', async () => {
+    const source = provider.createSource();
+    const rooms = await source.listActiveRooms();
+    const live = liveSessions();
+    const summary = rooms.map((room) => [room.roomId, room.activeSessionId, room.isActive]);
+    expect(summary.sort()).toEqual(live.map((session) => [session.roomId, session.id, true]).sort());
+    const room = rooms.find((candidate) => candidate.activeSessionId === live[0]!.id)!;
+    expect(room.participants!.map((participant) => participant.participantId)).toEqual(connectedIds(live[0]!));
+    const back = room.participants!.find((participant) => participant.presences.length === 2)!;
+    expect([back.leftAt, back.presences[1]!.leftAt]).toEqual([null, null]);
+    const calls = sim.calls.length;
+    expect(await source.loadLiveParticipants(rooms.map((each) => each.roomId))).toEqual(rooms.map((each) => each.participants));
+    expect(await source.loadRooms(rooms.map((each) => each.roomId))).toEqual(rooms);
+    expect(sim.calls.length).toBe(calls);
+  });
+
+  it('loads rooms titled by customRoomId, and an idle room with nobody in it', async () => {
+    const [named, idle] = [sim.store.rooms[0]!, sim.store.rooms[6]!];
+    const [first, second, unknown] = await provider.createSource().loadRooms([named.roomId, idle.roomId, 'zzzz-zzzz-zzzz']);
+    expect(first).toMatchObject({ roomId: named.roomId, title: named.customRoomId, createdAt: named.createdAt, isActive: true });
+    expect(second).toEqual({
+      provider: 'videosdk',
+      roomId: idle.roomId,
+      title: idle.roomId,
+      isActive: false,
+      createdAt: idle.createdAt,
+      activeSessionId: null,
+      participants: [],
+    });
+    expect(unknown).toBeNull();
+  });
+
+  it('reads every page of a session\'s participants and of its connected ones', async () => {
+    const small = await startVideosdkSimulator({ maxPerPage: 2 });
+    const client = createVideosdkClient(configOf(small), TIMEOUTS);
+    try {
+      const live = small.store.sessions.find((session) => session.end === null)!;
+      const all = await client.getAllParticipants(live.id);
+      const active = await client.getAllActiveParticipants(live.id);
+      const wire = live.participants.map(({ participantId, name, timelog }) => ({
+        participantId,
+        name,
+        timelog: timelog.map((segment) => ({ start: segment.start.toISOString(), end: segment.end?.toISOString() ?? null })),
+      }));
+      expect(all).toEqual({ roomId: live.roomId, participants: wire });
+      expect(active!.participants.map((participant) => participant.participantId)).toEqual(connectedIds(live));
+      const paths = small.calls.map((call) => `${call.path.replace(`/v2/sessions/${live.id}`, '')} ${call.query.page}`);
+      expect(paths).toEqual(['/participants 1', '/participants 2', '/participants/active 1', '/participants/active 2']);
+      expect(await client.getAllParticipants(UNKNOWN_SESSION)).toBeNull();
+    } finally {
+      await client.close();
+      await small.close();
+    }
+  });
+
+  it('parses object- and array-shaped participants data, an empty array, and a page without pageInfo', () => {
+    const call = { provider: 'videosdk' as const, method: 'GET', path: '/v2/sessions/x/participants' };
+    const timelog = [{ start: '2024-01-01T00:00:00.000Z', end: null }];
+    const document = { id: 's1', roomId: 'r1', participants: [{ participantId: 'p1', name: 'Ann', timelog }] };
+    const pageInfo = { currentPage: 1, perPage: 20, lastPage: 1, total: 1 };
+    const expected = { pageInfo, sessionId: 's1', roomId: 'r1', participants: document.participants };
+    expect(parseParticipantsPage({ pageInfo, data: document }, call)).toEqual(expected);
+    const { id, ...rest } = document;
+    expect(parseParticipantsPage({ pageInfo, data: [{ _id: id, ...rest }] }, call)).toEqual(expected);
+    expect(parseParticipantsPage({ data: document }, call)).toEqual({ ...expected, pageInfo: { ...pageInfo, perPage: 1 } });
+    const empty = parseParticipantsPage({ pageInfo: { ...pageInfo, total: 0 }, data: [] }, call);
+    expect(empty).toMatchObject({ sessionId: null, roomId: null, participants: [] });
+    expect(() => parseParticipantsPage({ pageInfo, data: { ...document, participants: [{ name: 'x' }] } }, call)).toThrow(
+      'VideoSDK GET /v2/sessions/x/participants failed: malformed body: body.data.participants[0].participantId is not a non-empty string',
+    );
+  });
+});
+
+describe('priming and call counts', () => {
+  it('serves sessions and participants seen in a list with no further call', async () => {
+    const source = provider.createSource();
+    const slice = await source.readPastRooms(readOf({ order: DESC }));
+    expect(sim.calls).toHaveLength(1);
+    const keys = slice.items.map(({ pastRoom: { roomId, sessionId } }): PastRoomKey => ({ provider: 'videosdk', roomId, sessionId }));
+    expect((await source.loadPastRooms(keys)).map((pastRoom) => pastRoom?.sessionId)).toEqual(idsOf(slice));
+    const lists = await source.loadPastRoomParticipants(keys);
+    expect(lists.map((list) => list?.length)).toEqual(slice.items.map(({ pastRoom }) => pastRoom.participantCount));
+    const participantKeys = lists.map((list, index) => ({ ...keys[index]!, participantId: list![0]!.participantId }));
+    const participants = await source.loadParticipants(participantKeys);
+    expect(participants.map((participant) => participant?.participantId)).toEqual(participantKeys.map((key) => key.participantId));
+    const oneRoom = { roomIds: [keys[0]!.roomId], createdAt: { from: new Date(0), to: null } };
+    await source.readPastRooms(readOf({ filter: oneRoom, direction: 'backward', count: 3 }));
+    expect(sim.calls).toHaveLength(1);
+  });
+
+  it('loads a past room by id with one call, and then its participants with none', async () => {
+    const session = endedSessions()[0]!;
+    const source = provider.createSource();
+    const [pastRoom] = await source.loadPastRooms([keyOf(session)]);
+    const participantCount = session.participants.length;
+    expect(pastRoom).toMatchObject({ sessionId: session.id, createdAt: session.start, endedAt: session.end, participantCount });
+    await source.loadPastRoomParticipants([keyOf(session)]);
+    await source.loadParticipants([{ ...keyOf(session), participantId: session.participants[0]!.participantId }]);
+    expect(sim.calls.map((call) => call.path)).toEqual([`/v2/sessions/${session.id}`]);
+  });
+});
+
+describe('unknown ids', () => {
+  it('answers null for unknown rooms, sessions and participants', async () => {
+    const source = provider.createSource();
+    const [ended, live] = [endedSessions()[0]!, liveSessions()[0]!];
+    expect(await source.loadRooms(['zzzz-zzzz-zzzz'])).toEqual([null]);
+    const keys = [
+      { ...keyOf(ended), sessionId: UNKNOWN_SESSION },
+      { ...keyOf(ended), sessionId: 'not-a-session' },
+      { ...keyOf(ended), roomId: 'zzzz-zzzz-zzzz' },
+      keyOf(live),
+    ];
+    expect(await source.loadPastRooms(keys)).toEqual([null, null, null, null]);
+    expect(await source.loadPastRoomParticipants(keys)).toEqual([null, null, null, null]);
+    const participantKeys = [keyOf(ended), keys[0]!].map((key) => ({ ...key, participantId: 'nobody00' }));
+    expect(await source.loadParticipants(participantKeys)).toEqual([null, null]);
+    expect(await source.loadLiveParticipants([sim.store.rooms[6]!.roomId, 'zzzz-zzzz-zzzz'])).toEqual([[], []]);
+  });
+});
+
+describe('errors', () => {
+  it('reports a wrong secret as UPSTREAM_UNAUTHORIZED naming VideoSDK, without secret or token', async () => {
+    const secret = 'wrong-secret-value-1234';
+    const error = await failureOf(providerFor(configOf(sim, { apiSecret: secret })).createSource().listActiveRooms());
+    expect(error.code).toBe('UPSTREAM_UNAUTHORIZED');
+    expect(error.message).toBe('VideoSDK GET /v2/sessions failed: Token is invalid or expired');
+    const everything = JSON.stringify({ message: error.message, extensions: error.extensions, stack: error.stack });
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toMatch(/eyJ[\w-]+\./);
+  });
+
+  it('reports a stopped simulator as UPSTREAM_UNAVAILABLE', async () => {
+    const stopped = await startVideosdkSimulator();
+    await stopped.close();
+    const error = await failureOf(providerFor(configOf(stopped)).createSource().loadRooms(['abcd-efgh-ijkl']));
+    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(error.message).toContain('VideoSDK');
+  });
+
+  it('reports 429 as UPSTREAM_RATE_LIMITED with its retry-after', async () => {
+    sim.injectFault({ status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '3' } });
+    const error = await failureOf(provider.createSource().listActiveRooms());
+    expect([error.code, error.retryAfterSeconds, error.message]).toEqual([
+      'UPSTREAM_RATE_LIMITED',
+      3,
+      'VideoSDK GET /v2/sessions failed: Too many requests',
+    ]);
+  });
+
+  it('reports a 5xx as UPSTREAM_UNAVAILABLE', async () => {
+    sim.injectFault({ status: 503, body: 'upstream connect error' });
+    expect((await failureOf(provider.createSource().loadRooms(['abcd-efgh-ijkl']))).code).toBe('UPSTREAM_UNAVAILABLE');
+  });
+
+  it('reports a malformed body as UPSTREAM_BAD_RESPONSE naming the bad field', async () => {
+    const pageInfo = { currentPage: 1, perPage: 100, lastPage: 1, total: 1 };
+    sim.injectFault({ status: 200, body: { pageInfo, data: [{ id: 'x', roomId: 'r', start: 'yesterday' }] } });
+    const error = await failureOf(provider.createSource().readPastRooms(readOf()));
+    expect(error.code).toBe('UPSTREAM_BAD_RESPONSE');
+    expect(error.message).toBe('VideoSDK GET /v2/sessions failed: malformed body: body.data[0].start is not an ISO-8601 time');
+    sim.injectFault({ status: 200, body: '<html>gateway</html>' });
+    const key = { provider: 'videosdk' as const, roomId: 'r', sessionId: UNKNOWN_SESSION };
+    expect((await failureOf(provider.createSource().loadPastRooms([key]))).code).toBe('UPSTREAM_BAD_RESPONSE');
+  });
+});
+
+describe('the REST token', () => {
+  it('carries the crawler claims and is reused until 60 s before it expires', async () => {
+    let now = 1_800_000_000_000;
+    const tokens = createVideosdkTokenSource({ apiKey: 'key', apiSecret: 'secret' }, { lifetimeSeconds: 600, now: () => now });
+    const first = await tokens.token();
+    const claims = { apikey: 'key', permissions: ['allow_join', 'allow_mod'], version: 2, roles: ['crawler'] };
+    expect(decodeJwt(first)).toEqual({ ...claims, iat: 1_800_000_000, exp: 1_800_000_600 });
+    now += 539_000;
+    expect(await tokens.token()).toBe(first);
+    now += 1_000;
+    const second = await tokens.token();
+    expect(second).not.toBe(first);
+    expect(decodeJwt(second)).toMatchObject({ iat: 1_800_000_540, exp: 1_800_001_140 });
+  });
+});
