@@ -1,6 +1,7 @@
 import type { ProviderName } from '../domain/model.js';
 import { startPlugnmeetSimulator } from './plugnmeet/plugnmeet-simulator.js';
 import type { Simulator } from './simulator.js';
+import { startVideosdkSimulator } from './videosdk/videosdk-simulator.js';
 
 /** The simulators of every provider, running together on loopback. */
 export interface Sandboxes {
@@ -15,6 +16,7 @@ export async function startSandboxes(options: { host?: string; basePort?: number
   const port = (rank: number) => (options.basePort ? options.basePort + rank : 0);
   const simulators = {
     plugnmeet: await startPlugnmeetSimulator({ host: options.host, port: port(0) }),
+    videosdk: await startVideosdkSimulator({ host: options.host, port: port(1) }),
   } as unknown as Record<ProviderName, Simulator>;
   const all = Object.values(simulators);
   return {
