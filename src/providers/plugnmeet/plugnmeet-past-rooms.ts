@@ -102,6 +102,10 @@ async function scanDown(client: PlugnmeetClient, read: PastRoomRead, after: numb
     collect(scan, page.rooms_list.map((row, offset) => ({ row, index: from + offset })).reverse());
     low = from;
   }
+  if (after === 0) {
+    // Nothing precedes the first row, but the total is still owed: one row fetched for it.
+    scan.total = (await client.fetchPastRooms({ roomIds: read.filter.roomIds, from: 0, limit: 1, orderBy: 'ASC' })).total_rooms;
+  }
   return scan;
 }
 
