@@ -1,0 +1,121 @@
+import type { Participant, PastRoom, Room } from '../../domain/model.js';
+import type { TimeRange } from '../../domain/provider.js';
+import type { TelnyxDateFilter } from './telnyx-client.js';
+import type { TelnyxRoom, TelnyxRoomParticipant, TelnyxRoomSession } from './telnyx-wire.js';
+
+/** A Telnyx participant with the raw `context` its client SDK set (free text, often JSON). */
+export interface TelnyxParticipantDetails {
+  participant: Participant;
+  context: string | null;
+}
+
+/**
+ * A room. It is active while it names an `active_session_id` or embeds an active session. Pass
+ * `liveSession` only when it was read with `include_participants=true`: its connected participants
+ * become the room's; without it the participants are null (still to be fetched).
+ */
+export function toRoom(room: TelnyxRoom, liveSession: TelnyxRoomSession | null = null): Room {
+  const activeSessionId = liveSession?.id ?? room.active_session_id ?? room.sessions?.find((session) => session.active)?.id ?? null;
+  return {
+    provider: 'telnyx',
+    roomId: room.id,
+    title: room.unique_name || room.id,
+    isActive: activeSessionId !== null,
+    createdAt: room.created_at ? toDate(room.created_at) : null,
+    activeSessionId,
+    participants: liveSession ? (liveSession.participants ?? []).filter(isConnected).map((participant) => toParticipant(participant, room.id)) : null,
+  };
+}
+
+/** How much is known about a session's surroundings when it becomes a PastRoom. */
+export interface PastRoomContext {
+  /** The room's `unique_name`, when the room is known. */
+  roomName: string | null;
+  /** Whether the session was read with `include_participants=true` (else its `participants` is `[]` regardless). */
+  participantsIncluded: boolean;
+}
+
+/** An ended room session; titled by its room's unique_name (else the room id), counted when included. */
+export function toPastRoom(session: TelnyxRoomSession, context: PastRoomContext): PastRoom {
+  const participants = context.participantsIncluded ? (session.participants ?? []) : null;
+  return {
+    provider: 'telnyx',
+    roomId: session.room_id,
+    sessionId: session.id,
+    title: context.roomName || session.room_id,
+    createdAt: toDate(session.created_at),
+    endedAt: session.ended_at ? toDate(session.ended_at) : null,
+    participantCount: participants ? participants.length : null,
+    participants: participants ? participants.map((participant) => toParticipant(participant, session.room_id)) : null,
+  };
+}
+
+/**
+ * A participant of a session of room `roomId` (the wire names only the session). Its `context`
+ * becomes the name when it is plain text; Telnyx keeps one presence per participant record.
+ */
+export function toParticipant(participant: TelnyxRoomParticipant, roomId: string): Participant {
+  const joinedAt = participant.joined_at ? toDate(participant.joined_at) : null;
+  const leftAt = participant.left_at ? toDate(participant.left_at) : null;
+  return {
+    provider: 'telnyx',
+    roomId,
+    sessionId: participant.session_id,
+    participantId: participant.id,
+    userId: null,
+    name: toContextName(participant.context),
+    joinedAt,
+    leftAt,
+    presences: joinedAt ? [{ joinedAt, leftAt }] : [],
+  };
+}
+
+/** The participant together with its raw `context`, for the Telnyx-only part of the graph. */
+export function toParticipantDetails(participant: TelnyxRoomParticipant, roomId: string): TelnyxParticipantDetails {
+  return { participant: toParticipant(participant, roomId), context: participant.context ?? null };
+}
+
+/** Whether the participant is still in the session (`left_at` is absent while connected). */
+export function isConnected(participant: TelnyxRoomParticipant): boolean {
+  return participant.left_at === undefined;
+}
+
+/**
+ * The name a `context` stands for: the trimmed text when it is plain text; null when it is empty
+ * or a JSON object/array (structured data the application defined, exposed raw instead).
+ */
+export function toContextName(context: string | undefined): string | null {
+  const text = context?.trim() ?? '';
+  if (text === '') return null;
+  if (text.startsWith('{') || text.startsWith('[')) {
+    try {
+      JSON.parse(text);
+      return null;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/**
+ * The smallest day-granular Telnyx filter covering a range (`from` inclusive, `to` exclusive):
+ * `gte` = from's UTC day, `lte` = the UTC day of the last instant before `to`. The caller still
+ * filters exactly. Undefined for a range open at both ends.
+ */
+export function toDayFilter(range: TimeRange | null | undefined): TelnyxDateFilter | undefined {
+  const gte = range?.from ? toDay(range.from) : undefined;
+  const lte = range?.to ? toDay(new Date(range.to.getTime() - 1)) : undefined;
+  if (gte === undefined && lte === undefined) return undefined;
+  return { ...(gte !== undefined ? { gte } : {}), ...(lte !== undefined ? { lte } : {}) };
+}
+
+/** `YYYY-MM-DD` of the instant in UTC. */
+export function toDay(time: Date): string {
+  return time.toISOString().slice(0, 10);
+}
+
+/** A Telnyx timestamp (microseconds) as a Date, truncated to the millisecond. */
+export function toDate(text: string): Date {
+  return new Date(text.replace(/(\.\d{3})\d+/, '$1'));
+}

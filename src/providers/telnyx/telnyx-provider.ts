@@ -1,0 +1,37 @@
+import type { TelnyxConfig } from '../../config.js';
+import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
+import type { UpstreamTimeouts } from '../upstream-http.js';
+import { createTelnyxClient } from './telnyx-client.js';
+import { createTelnyxSource, type TelnyxSource } from './telnyx-source.js';
+
+/** What Telnyx does natively; the gateway does the rest (see README, "Capabilities"). */
+export const TELNYX_CAPABILITIES: ProviderCapabilities = {
+  // No sort parameter and no documented order (reference B5): every order is made here.
+  nativePastRoomOrders: [],
+  // `filter[room_id]` takes one id: a single id is pushed down, several are applied here.
+  nativeRoomIdFilter: false,
+  // The date filters have day granularity: they narrow the fetch, the exact range is applied here.
+  nativeCreatedAtFilter: false,
+  pastRoomParticipants: true,
+};
+
+/** A Telnyx provider whose sources also offer the Telnyx-only reads. */
+export interface TelnyxProvider extends VideoProvider {
+  createSource(): TelnyxSource;
+}
+
+/** The Telnyx Video provider: one pooled bearer-auth client, and a fresh batched source per request. */
+export function createTelnyxProvider(config: TelnyxConfig, timeouts: UpstreamTimeouts): TelnyxProvider {
+  const client = createTelnyxClient(config, timeouts);
+  return {
+    name: 'telnyx',
+    capabilities: TELNYX_CAPABILITIES,
+    createSource: () => createTelnyxSource(client),
+    close: () => client.close(),
+  };
+}
+
+/** Whether a request's source is Telnyx's, with its Telnyx-only reads. */
+export function isTelnyxSource(source: unknown): source is TelnyxSource {
+  return typeof source === 'object' && source !== null && 'loadParticipantDetails' in source && 'listRooms' in source;
+}

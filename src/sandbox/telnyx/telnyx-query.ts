@@ -1,0 +1,110 @@
+/**
+ * Query parameters the way Telnyx takes them: deepObject keys (`filter[date_created_at][gte]`),
+ * sent with brackets percent-encoded by most clients (`filter%5Bunique_name%5D=…`). The query is
+ * decoded first, so encoded and literal brackets are the same key. Invalid values answer 422 with
+ * `source.parameter` naming the key (reference B4 checklist; the exact code is not documented).
+ */
+
+/** A parameter the simulated API rejects; the routes answer 422 naming it. */
+export class QueryError extends Error {
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** `page[size]` 1..250 (default 20) and `page[number]` ≥ 1 (default 1), reference B5. */
+export interface PageRequest {
+  size: number;
+  number: number;
+}
+
+/** A day-granular date filter: `YYYY-MM-DD` values for eq, gte and lte. */
+export interface DayFilter {
+  eq?: string;
+  gte?: string;
+  lte?: string;
+}
+
+/** The decoded query of a request URL; repeated keys keep their last value. */
+export function toQueryParams(url: URL): Map<string, string> {
+  return new Map(url.searchParams);
+}
+
+/** Reads and checks `page[size]` and `page[number]`. */
+export function readPage(query: Map<string, string>): PageRequest {
+  return {
+    size: readInteger(query, 'page[size]', 20, 1, 250),
+    number: readInteger(query, 'page[number]', 1, 1, Number.MAX_SAFE_INTEGER),
+  };
+}
+
+/** Reads a `true`/`false` parameter; undefined when absent. */
+export function readBoolean(query: Map<string, string>, name: string): boolean | undefined {
+  const value = query.get(name);
+  if (value === undefined) return undefined;
+  if (value !== 'true' && value !== 'false') throw new QueryError(name, `${name} must be true or false.`);
+  return value === 'true';
+}
+
+/** Reads `<prefix>[eq|gte|lte]`, each an ISO 8601 date (`2021-04-25`). */
+export function readDayFilter(query: Map<string, string>, prefix: string): DayFilter {
+  const filter: DayFilter = {};
+  for (const operator of ['eq', 'gte', 'lte'] as const) {
+    const name = `${prefix}[${operator}]`;
+    const value = query.get(name);
+    if (value === undefined) continue;
+    if (!isCalendarDate(value)) {
+      throw new QueryError(name, `${name} must be an ISO 8601 date such as 2021-04-25.`);
+    }
+    filter[operator] = value;
+  }
+  return filter;
+}
+
+/**
+ * Whether a timestamp falls on the filter's days: eq = that UTC day, gte = on or after, lte = on
+ * or before. A missing timestamp (e.g. `ended_at` of a live session) matches no date filter.
+ */
+export function matchesDays(time: string | undefined, filter: DayFilter): boolean {
+  if (filter.eq === undefined && filter.gte === undefined && filter.lte === undefined) return true;
+  if (time === undefined) return false;
+  const day = time.slice(0, 10);
+  if (filter.eq !== undefined && day !== filter.eq) return false;
+  if (filter.gte !== undefined && day < filter.gte) return false;
+  if (filter.lte !== undefined && day > filter.lte) return false;
+  return true;
+}
+
+/** The list envelope of one page; `total_pages` is 0 for an empty list. */
+export function toPageBody<T>(items: readonly T[], page: PageRequest): { data: T[]; meta: Record<string, number> } {
+  const start = (page.number - 1) * page.size;
+  return {
+    data: items.slice(start, start + page.size),
+    meta: {
+      page_number: page.number,
+      page_size: page.size,
+      total_pages: Math.ceil(items.length / page.size),
+      total_results: items.length,
+    },
+  };
+}
+
+/** `YYYY-MM-DD` naming a day that exists. */
+function isCalendarDate(value: string): boolean {
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
+function readInteger(query: Map<string, string>, name: string, fallback: number, min: number, max: number): number {
+  const value = query.get(name);
+  if (value === undefined) return fallback;
+  const number = /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number >= min && number <= max)) {
+    const bounds = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new QueryError(name, `${name} must be an integer ${bounds}.`);
+  }
+  return number;
+}

@@ -1,0 +1,106 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenSimulator, sendJson, type Simulator } from '../simulator.js';
+import { QueryError, toQueryParams } from './telnyx-query.js';
+import { notFound, routeTelnyx, toErrorBody, type TelnyxReply } from './telnyx-routes.js';
+import { seedTelnyxDemo } from './telnyx-seed.js';
+import { createTelnyxStore, type TelnyxFault, type TelnyxStore } from './telnyx-store.js';
+
+/** Where to listen and which API key the simulated API accepts. */
+export interface TelnyxSimulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Defaults to TELNYX_DEMO_API_KEY. */
+  apiKey?: string;
+}
+
+/** The simulator's default API key: public and fake, accepted by the simulator only. */
+export const TELNYX_DEMO_API_KEY = 'KEY_SANDBOX_NOT_A_REAL_TELNYX_KEY';
+
+/** A running Telnyx simulator; `store` is its live data, `injectFault` queues failure answers. */
+export interface TelnyxSimulator extends Simulator {
+  store: TelnyxStore;
+  /** The next `times` requests (default 1) answer with this fault instead, before authentication. */
+  injectFault(fault: TelnyxFault, times?: number): void;
+}
+
+/**
+ * Starts a Telnyx Video API simulator (reference/videosdk-telnyx-api.md, Part B) seeded with the
+ * demo data. `url` ends in `/v2`, like the real base URL. Every request is authenticated first
+ * (`Authorization: Bearer <key>`, else 401 code 10009), then routed (GET only); an unknown path or
+ * id answers 404 code 10005 and an invalid parameter 422 naming it in `source.parameter`.
+ */
+export async function startTelnyxSimulator(options: TelnyxSimulatorOptions = {}): Promise<TelnyxSimulator> {
+  const apiKey = options.apiKey ?? TELNYX_DEMO_API_KEY;
+  const store = createTelnyxStore();
+  seedTelnyxDemo(store);
+
+  // Async, so that anything thrown becomes the shared 500 answer instead of an uncaught exception.
+  const handle = async (request: IncomingMessage, _body: Buffer, response: ServerResponse) => {
+    const reply = toReply(store, apiKey, request);
+    sendJson(response, reply.status, reply.body, reply.headers);
+  };
+
+  const listening = await listenSimulator(handle, { port: options.port ?? 0, host: options.host });
+  const url = `http://${toUrlHost(options.host ?? '127.0.0.1')}:${listening.port}/v2`;
+  return {
+    url,
+    env: { TELNYX_API_URL: url, TELNYX_API_KEY: apiKey },
+    calls: listening.calls,
+    resetCalls: () => void listening.calls.splice(0),
+    close: listening.close,
+    store,
+    injectFault: (fault, times = 1) => {
+      for (let count = 0; count < times; count += 1) store.faults.push(fault);
+    },
+  };
+}
+
+function toReply(store: TelnyxStore, apiKey: string, request: IncomingMessage): TelnyxReply {
+  const fault = store.faults.shift();
+  if (fault) return toFaultReply(fault);
+  if (!isAuthorized(request.headers.authorization, apiKey)) {
+    const detail = 'The required authentication headers were either invalid or not included in the request.';
+    return { status: 401, body: toErrorBody('10009', 'Authentication failed', detail) };
+  }
+  const url = new URL(request.url ?? '/', 'http://simulator');
+  const segments = url.pathname.split('/').slice(1).map(decodeSegment);
+  if (segments[0] !== 'v2' || request.method !== 'GET') return notFound();
+  try {
+    return routeTelnyx(store, segments.slice(1), toQueryParams(url)) ?? notFound();
+  } catch (error) {
+    if (!(error instanceof QueryError)) throw error;
+    return { status: 422, body: toErrorBody('10015', 'Invalid parameter', error.message, { parameter: error.parameter }) };
+  }
+}
+
+/** `Bearer` (any case) followed by exactly the configured key. */
+function isAuthorized(header: string | undefined, apiKey: string): boolean {
+  const match = /^bearer +(\S+)$/i.exec(header ?? '');
+  return match?.[1] === apiKey;
+}
+
+/** A queued fault; 429 gets Telnyx's rate-limit headers and body, 5xx a generic error body. */
+function toFaultReply(fault: TelnyxFault): TelnyxReply {
+  if (fault.status === 429) {
+    const headers = { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '7', ...fault.headers };
+    const body = fault.body ?? toErrorBody('10011', 'Too many requests', 'You have exceeded the maximum number of allowed requests.');
+    return { status: 429, body, headers };
+  }
+  // Not in the reference: the code of Telnyx's generic server error is a guess.
+  const body = fault.body ?? toErrorBody('10007', 'Unexpected error', 'An unexpected error occurred.');
+  return { status: fault.status, body, headers: fault.headers };
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function toUrlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}

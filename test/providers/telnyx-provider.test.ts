@@ -1,0 +1,370 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TelnyxConfig } from '../../src/config.js';
+import { UpstreamError } from '../../src/domain/errors.js';
+import type { PastRoomKey } from '../../src/domain/keys.js';
+import { comparePastRooms, type PastRoomOrder } from '../../src/domain/ordering.js';
+import type { PastRoomFilter, PastRoomRead } from '../../src/domain/provider.js';
+import { createTelnyxClient } from '../../src/providers/telnyx/telnyx-client.js';
+import { toContextName, toDayFilter } from '../../src/providers/telnyx/telnyx-mapping.js';
+import { createTelnyxProvider, isTelnyxSource, type TelnyxProvider } from '../../src/providers/telnyx/telnyx-provider.js';
+import { createTelnyxSource } from '../../src/providers/telnyx/telnyx-source.js';
+import { TELNYX_DEMO_PAST_SESSIONS } from '../../src/sandbox/telnyx/telnyx-seed.js';
+import { startTelnyxSimulator, type TelnyxSimulator } from '../../src/sandbox/telnyx/telnyx-simulator.js';
+import type { StoredSession } from '../../src/sandbox/telnyx/telnyx-store.js';
+
+const TIMEOUTS = { connectMs: 2_000, headersMs: 5_000, bodyMs: 5_000 };
+const ALL: PastRoomFilter = { roomIds: null, createdAt: null };
+const ORDERS: PastRoomOrder[] = [
+  { field: 'CREATED_AT', direction: 'ASC' },
+  { field: 'CREATED_AT', direction: 'DESC' },
+  { field: 'ENDED_AT', direction: 'ASC' },
+];
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+const DAY = 86_400_000;
+
+let sim: TelnyxSimulator;
+let provider: TelnyxProvider;
+const extraProviders: TelnyxProvider[] = [];
+
+function configOf(simulator: TelnyxSimulator, overrides: Partial<TelnyxConfig> = {}): TelnyxConfig {
+  return { apiUrl: simulator.env.TELNYX_API_URL!, apiKey: simulator.env.TELNYX_API_KEY!, ...overrides };
+}
+
+beforeAll(async () => {
+  sim = await startTelnyxSimulator();
+  provider = createTelnyxProvider(configOf(sim), TIMEOUTS);
+});
+afterAll(async () => {
+  await Promise.all([provider, ...extraProviders].map((each) => each.close()));
+  await sim.close();
+});
+beforeEach(() => sim.resetCalls());
+
+/** The oracle: ended sessions straight from the simulator's store, filtered and sorted here. */
+function expectedIds(order: PastRoomOrder, keep: (session: StoredSession) => boolean = () => true): string[] {
+  const ended = sim.store.sessions.filter((session) => !session.active && keep(session));
+  const time = (session: StoredSession) => Date.parse(order.field === 'CREATED_AT' ? session.created_at : session.ended_at!);
+  ended.sort((a, b) => time(a) - time(b) || (a.id < b.id ? -1 : 1));
+  return (order.direction === 'ASC' ? ended : ended.reverse()).map((session) => session.id);
+}
+
+/** Reads a whole stream in pages of `count`, each page in a new request (a new source), as clients do. */
+async function readAll(read: Omit<PastRoomRead, 'after' | 'inclusive' | 'count'>, count = 7) {
+  const ids: string[] = [];
+  const totals = new Set<number>();
+  let after: string | null = null;
+  for (;;) {
+    const slice = await provider.createSource().readPastRooms({ ...read, count, after, inclusive: false });
+    ids.push(...slice.items.map((item) => item.pastRoom.sessionId));
+    totals.add(slice.totalCount);
+    if (!slice.hasMore) return { ids, totals };
+    after = slice.items.at(-1)!.position;
+  }
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<UpstreamError> {
+  const error = await promise.then(() => null, (failure: unknown) => failure);
+  expect(error).toBeInstanceOf(UpstreamError);
+  return error as UpstreamError;
+}
+
+const calls = (path: string) => sim.calls.filter((call) => call.path === `/v2${path}`);
+const roomByName = (name: string) => sim.store.rooms.find((room) => room.unique_name === name)!;
+const keyOf = (session: StoredSession): PastRoomKey => ({ provider: 'telnyx', roomId: session.room_id, sessionId: session.id });
+const endedSessions = () => sim.store.sessions.filter((session) => !session.active);
+
+describe('past rooms as a sorted stream', () => {
+  it('reads every order exactly, forwards and backwards, in small pages with no gap or duplicate', async () => {
+    for (const order of ORDERS) {
+      const expected = expectedIds(order);
+      expect(expected).toHaveLength(TELNYX_DEMO_PAST_SESSIONS);
+      const forward = await readAll({ filter: ALL, order, direction: 'forward' });
+      expect(forward.ids).toEqual(expected);
+      expect([...forward.totals]).toEqual([TELNYX_DEMO_PAST_SESSIONS]);
+      const backward = await readAll({ filter: ALL, order, direction: 'backward' }, 5);
+      expect(backward.ids).toEqual([...expected].reverse());
+    }
+  });
+
+  it('agrees with comparePastRooms and resumes inclusively from a position', async () => {
+    const source = provider.createSource();
+    const order: PastRoomOrder = { field: 'CREATED_AT', direction: 'DESC' };
+    const whole = await source.readPastRooms({ filter: ALL, order, direction: 'forward', after: null, inclusive: false, count: 100 });
+    const pastRooms = whole.items.map((item) => item.pastRoom);
+    expect(pastRooms).toEqual([...pastRooms].sort(comparePastRooms(order)));
+    expect(whole.hasMore).toBe(false);
+    const tenth = whole.items[9]!;
+    const resumed = await source.readPastRooms({ filter: ALL, order, direction: 'forward', after: tenth.position, inclusive: true, count: 2 });
+    expect(resumed.items.map((item) => item.pastRoom.sessionId)).toEqual([tenth.pastRoom.sessionId, whole.items[10]!.pastRoom.sessionId]);
+    expect(tenth.position.length).toBeLessThan(60);
+  });
+
+  it('applies one room id and a createdAt range exactly, pushing down filter[room_id] and the covering days', async () => {
+    const sessionsOf = (roomId: string) => endedSessions().filter((session) => session.room_id === roomId);
+    const room = [...sim.store.rooms].sort((a, b) => sessionsOf(b.id).length - sessionsOf(a.id).length)[0]!;
+    const own = sessionsOf(room.id).sort((a, b) => a.created_at.localeCompare(b.created_at));
+    expect(own.length).toBeGreaterThanOrEqual(7);
+    const from = new Date(Date.parse(own[1]!.created_at) + 1);
+    const to = new Date(Date.parse(own.at(-2)!.created_at));
+    const filter: PastRoomFilter = { roomIds: [room.id], createdAt: { from, to } };
+    const order: PastRoomOrder = { field: 'CREATED_AT', direction: 'ASC' };
+    const { ids, totals } = await readAll({ filter, order, direction: 'forward' }, 2);
+    const expected = expectedIds(order, (s) => s.room_id === room.id && Date.parse(s.created_at) >= from.getTime() && Date.parse(s.created_at) < to.getTime());
+    expect(ids).toEqual(expected);
+    expect(expected.length).toBe(own.length - 4);
+    // The upstream's day filter lets own[1] through (same day as `from`); only the exact range drops it.
+    expect(own[1]!.created_at.slice(0, 10)).toBe(from.toISOString().slice(0, 10));
+    expect([...totals]).toEqual([expected.length]);
+    expect(calls('/room_sessions')[0]!.query).toEqual({
+      'filter[active]': 'false',
+      'filter[room_id]': room.id,
+      'filter[date_created_at][gte]': from.toISOString().slice(0, 10),
+      'filter[date_created_at][lte]': new Date(to.getTime() - 1).toISOString().slice(0, 10),
+      include_participants: 'true',
+      'page[size]': '250',
+      'page[number]': '1',
+    });
+  });
+
+  it('filters several room ids on its side and answers no room ids without a call', async () => {
+    const rooms = [roomByName('all-hands').id, roomByName('sales-demo').id, 'not-a-telnyx-id'];
+    const order: PastRoomOrder = { field: 'ENDED_AT', direction: 'DESC' };
+    const { ids } = await readAll({ filter: { roomIds: rooms, createdAt: null }, order, direction: 'forward' }, 4);
+    expect(ids).toEqual(expectedIds(order, (session) => rooms.includes(session.room_id)));
+    expect(calls('/room_sessions').every((call) => !('filter[room_id]' in call.query))).toBe(true);
+    sim.resetCalls();
+    for (const roomIds of [[], ['not-a-telnyx-id']]) {
+      const slice = await provider.createSource().readPastRooms({ filter: { roomIds, createdAt: null }, order, direction: 'forward', after: null, inclusive: false, count: 5 });
+      expect(slice).toEqual({ items: [], hasMore: false, totalCount: 0 });
+    }
+    expect(sim.calls).toEqual([]);
+  });
+});
+
+describe('batching and priming', () => {
+  it('fetches ended sessions with participants in one call per page and titles them with one room call', async () => {
+    const source = createTelnyxSource(createTelnyxClient(configOf(sim), TIMEOUTS), { pageSize: 10 });
+    const read: PastRoomRead = { filter: ALL, order: ORDERS[0]!, direction: 'forward', after: null, inclusive: false, count: 100 };
+    const slice = await source.readPastRooms(read);
+    expect(slice.totalCount).toBe(TELNYX_DEMO_PAST_SESSIONS);
+    const sessionCalls = calls('/room_sessions');
+    const pageNumbers = sessionCalls.map((call) => call.query['page[number]']);
+    expect([pageNumbers[0], [...pageNumbers.slice(1)].sort()]).toEqual(['1', ['2', '3', '4', '5']]);
+    expect(sessionCalls.every((call) => call.query.include_participants === 'true' && call.query['page[size]'] === '10')).toBe(true);
+    expect(calls('/rooms')).toHaveLength(1);
+    expect(sim.calls).toHaveLength(6);
+    const titles = new Map(sim.store.rooms.map((room) => [room.id, room.unique_name]));
+    expect(slice.items.every(({ pastRoom }) => pastRoom.title === titles.get(pastRoom.roomId))).toBe(true);
+    expect(slice.items.every(({ pastRoom }) => pastRoom.participantCount === pastRoom.participants!.length && pastRoom.participantCount > 0)).toBe(true);
+
+    sim.resetCalls();
+    const keys = slice.items.map(({ pastRoom }) => keyOf(sim.store.sessions.find((session) => session.id === pastRoom.sessionId)!));
+    const [pastRooms, participants] = await Promise.all([source.loadPastRooms(keys), source.loadPastRoomParticipants(keys)]);
+    expect(pastRooms).toEqual(slice.items.map((item) => item.pastRoom));
+    const first = participants[0]![0]!;
+    expect(await source.loadParticipants([{ ...keys[0]!, participantId: first.participantId }])).toEqual([first]);
+    await source.readPastRooms({ ...read, order: ORDERS[1]!, direction: 'backward', count: 3 });
+    await source.loadRooms(sim.store.rooms.map((room) => room.id));
+    expect(sim.calls).toEqual([]);
+  });
+
+  it('shares one list among single-room reads of one tick when it is not longer than one call per room', async () => {
+    const rooms = sim.store.rooms.slice(0, 3).map((room) => room.id);
+    const order: PastRoomOrder = { field: 'CREATED_AT', direction: 'DESC' };
+    const readEach = (source: ReturnType<typeof provider.createSource>) =>
+      Promise.all(rooms.map((roomId) => source.readPastRooms({ filter: { roomIds: [roomId], createdAt: null }, order, direction: 'forward', after: null, inclusive: false, count: 2 })));
+    const slices = await readEach(provider.createSource());
+    slices.forEach((slice, index) => {
+      const expected = expectedIds(order, (session) => session.room_id === rooms[index]);
+      expect(slice.items.map((item) => item.pastRoom.sessionId)).toEqual(expected.slice(0, 2));
+      expect(slice.totalCount).toBe(expected.length);
+    });
+    expect(sim.calls.map((call) => call.path).sort()).toEqual(['/v2/room_sessions', '/v2/rooms']);
+    expect(calls('/room_sessions')[0]!.query).not.toHaveProperty('filter[room_id]');
+
+    sim.resetCalls();
+    const paged = await readEach(createTelnyxSource(createTelnyxClient(configOf(sim), TIMEOUTS), { pageSize: 10 }));
+    expect(paged.map((slice) => slice.totalCount)).toEqual(slices.map((slice) => slice.totalCount));
+    const sessionQueries = calls('/room_sessions').map((call) => call.query['filter[room_id]'] ?? null);
+    expect(sessionQueries.filter((roomId) => roomId === null)).toHaveLength(1);
+    expect(sessionQueries.filter((roomId) => roomId !== null).sort()).toEqual([...rooms].sort());
+  });
+
+  it('lists live rooms with their connected participants in two calls and serves everything live from them', async () => {
+    const source = provider.createSource();
+    const active = await source.listActiveRooms();
+    expect(sim.calls.map((call) => call.path)).toEqual(['/v2/room_sessions', '/v2/rooms']);
+    expect(calls('/room_sessions')[0]!.query).toMatchObject({ 'filter[active]': 'true', include_participants: 'true' });
+    const live = sim.store.sessions.filter((session) => session.active);
+    expect(active.map((room) => room.activeSessionId).sort()).toEqual(live.map((session) => session.id).sort());
+    for (const room of active) {
+      const connected = sim.store.participants.filter((p) => p.session_id === room.activeSessionId && p.left_at === undefined);
+      expect(room).toMatchObject({ provider: 'telnyx', isActive: true, title: expect.stringMatching(/^(design-review|support-clinic)$/) });
+      expect(room.participants!.map((p) => p.participantId).sort()).toEqual(connected.map((p) => p.id).sort());
+      expect(room.participants!.every((p) => p.leftAt === null && p.joinedAt instanceof Date)).toBe(true);
+    }
+    sim.resetCalls();
+    const idle = roomByName('sales-demo').id;
+    const [people, rooms] = await Promise.all([source.loadLiveParticipants([...active.map((room) => room.roomId), idle]), source.loadRooms([idle])]);
+    expect(people.map((list) => list.length)).toEqual([...active.map((room) => room.participants!.length), 0]);
+    expect(rooms[0]).toMatchObject({ roomId: idle, title: 'sales-demo', isActive: false, activeSessionId: null, participants: null });
+    const someone = active[0]!.participants![0]!;
+    expect(await source.loadParticipants([someone])).toEqual([someone]);
+    expect(sim.calls).toEqual([]);
+  });
+
+  it('loads one id with one by-id call and several ids with one list call', async () => {
+    const [a, b, c] = sim.store.rooms;
+    await provider.createSource().loadRooms([a!.id]);
+    expect(sim.calls.map((call) => call.path)).toEqual([`/v2/rooms/${a!.id}`]);
+    sim.resetCalls();
+    const many = await provider.createSource().loadRooms([a!.id, b!.id, c!.id, a!.id]);
+    expect(many.map((room) => room?.roomId)).toEqual([a!.id, b!.id, c!.id, a!.id]);
+    expect(sim.calls.map((call) => call.path)).toEqual(['/v2/rooms']);
+
+    sim.resetCalls();
+    const sessions = endedSessions().slice(0, 3);
+    const one = await provider.createSource().loadPastRooms([keyOf(sessions[0]!)]);
+    expect(one[0]).toMatchObject({ sessionId: sessions[0]!.id, participantCount: expect.any(Number) });
+    expect(sim.calls.map((call) => call.path).sort()).toEqual([`/v2/room_sessions/${sessions[0]!.id}`, `/v2/rooms/${sessions[0]!.room_id}`].sort());
+    expect(calls(`/room_sessions/${sessions[0]!.id}`)[0]!.query).toEqual({ include_participants: 'true' });
+    sim.resetCalls();
+    const three = await provider.createSource().loadPastRooms(sessions.map(keyOf));
+    expect(three.map((pastRoom) => pastRoom?.sessionId)).toEqual(sessions.map((session) => session.id));
+    expect(sim.calls.map((call) => call.path).sort()).toEqual(['/v2/room_sessions', '/v2/rooms']);
+  });
+});
+
+describe('lookups by id', () => {
+  it('answers null for unknown ids, ids of another room, live sessions and ids that are not UUIDs', async () => {
+    const source = provider.createSource();
+    const ended = endedSessions()[0]!;
+    const live = sim.store.sessions.find((session) => session.active)!;
+    const otherRoom = sim.store.rooms.find((room) => room.id !== ended.room_id)!.id;
+    expect(await source.loadRooms([UNKNOWN_ID, 'nope', ended.room_id])).toEqual([null, null, expect.objectContaining({ roomId: ended.room_id })]);
+    const keys: PastRoomKey[] = [
+      { provider: 'telnyx', roomId: ended.room_id, sessionId: UNKNOWN_ID },
+      { provider: 'telnyx', roomId: otherRoom, sessionId: ended.id },
+      keyOf(live),
+      { provider: 'telnyx', roomId: 'nope', sessionId: 'nope' },
+    ];
+    expect(await source.loadPastRooms(keys)).toEqual([null, null, null, null]);
+    expect(await source.loadPastRoomParticipants(keys)).toEqual([null, null, null, null]);
+    expect(await source.loadParticipants([{ ...keyOf(ended), participantId: UNKNOWN_ID }])).toEqual([null]);
+    expect(sim.calls.some((call) => call.path.includes('nope'))).toBe(false);
+  });
+
+  it('names participants after a plain-text context and keeps the raw context beside them', async () => {
+    const source = provider.createSource();
+    if (!isTelnyxSource(source)) throw new Error('not a Telnyx source');
+    const people = sim.store.participants.filter((p) => p.context !== undefined);
+    const plain = people.find((p) => !p.context!.startsWith('{'))!;
+    const json = people.find((p) => p.context!.startsWith('{'))!;
+    const keyFor = (p: typeof plain) => ({ ...keyOf(sim.store.sessions.find((s) => s.id === p.session_id)!), participantId: p.id });
+    const [named, structured] = await source.loadParticipantDetails([keyFor(plain), keyFor(json)]);
+    expect(named).toMatchObject({ context: plain.context, participant: { name: plain.context, participantId: plain.id, userId: null } });
+    expect(structured).toMatchObject({ context: json.context, participant: { name: null } });
+    expect(named!.participant.presences).toEqual([{ joinedAt: new Date(Date.parse(plain.joined_at)), leftAt: new Date(Date.parse(plain.left_at!)) }]);
+    expect([toContextName('  Ada '), toContextName('{"a":1}'), toContextName('{not json'), toContextName(''), toContextName(undefined)]).toEqual(['Ada', null, '{not json', null, null]);
+  });
+});
+
+describe('the client', () => {
+  it('reads rooms with sessions, sessions with participants and paged participants, with null for unknown ids', async () => {
+    const client = createTelnyxClient(configOf(sim), TIMEOUTS);
+    const session = endedSessions()[0]!;
+    const people = sim.store.participants.filter((participant) => participant.session_id === session.id);
+    const room = await client.getRoom(session.room_id, { include_sessions: true });
+    expect(room!.sessions!.map((each) => each.id)).toContain(session.id);
+    expect((await client.getRoomSession(session.id, { include_participants: true }))!.participants).toHaveLength(people.length);
+    const page = await client.listSessionParticipants(session.id, { page: { size: 1, number: 1 } });
+    expect(page!.meta).toEqual({ page_number: 1, page_size: 1, total_pages: people.length, total_results: people.length });
+    expect(await Promise.all([client.getRoom(UNKNOWN_ID), client.getRoomSession(UNKNOWN_ID), client.listSessionParticipants(UNKNOWN_ID)])).toEqual([null, null, null]);
+    await expect(client.listRooms({ page: { size: 251 } })).rejects.toThrow(RangeError);
+    expect(calls('/room_sessions/' + session.id + '/participants')[0]!.query).toEqual({ 'page[size]': '1', 'page[number]': '1' });
+    await client.close();
+  });
+});
+
+describe('the rooms filter', () => {
+  it('gives exactly what the upstream filters give for whole days, and the exact range otherwise', async () => {
+    const client = createTelnyxClient(configOf(sim), TIMEOUTS);
+    const source = provider.createSource();
+    if (!isTelnyxSource(source)) throw new Error('not a Telnyx source');
+    const upstreamIds = async (filter: Parameters<typeof client.listRooms>[0]) => (await client.listRooms({ ...filter, page: { size: 250 } })).data.map((room) => room.id).sort();
+    const ids = async (filter: Parameters<typeof source.listRooms>[0]) => (await source.listRooms(filter)).map((room) => room.roomId).sort();
+    const days = sim.store.rooms.map((room) => Date.parse(room.created_at.slice(0, 10))).sort((a, b) => a - b);
+    const from = new Date(days[2]!);
+    const to = new Date(days[5]! + DAY);
+    expect(await ids({ createdAt: { from, to } })).toEqual(await upstreamIds({ filter: { date_created_at: { gte: toDay(from), lte: toDay(days[5]!) } } }));
+    const updatedDay = sim.store.rooms[3]!.updated_at.slice(0, 10);
+    const updated = { from: new Date(`${updatedDay}T00:00:00Z`), to: new Date(Date.parse(`${updatedDay}T00:00:00Z`) + DAY) };
+    expect(await ids({ updatedAt: updated })).toEqual(await upstreamIds({ filter: { date_updated_at: { eq: updatedDay } } }));
+    expect(await ids({ name: 'office-hours' })).toEqual(await upstreamIds({ filter: { unique_name: 'office-hours' } }));
+    expect(await ids({ name: 'office' })).toEqual([]);
+    const third = sim.store.rooms.find((room) => Date.parse(room.created_at.slice(0, 10)) === days[2])!;
+    const exact = await ids({ createdAt: { from: new Date(Date.parse(third.created_at) + 1), to: null } });
+    expect(exact).toEqual((await upstreamIds({ filter: { date_created_at: { gte: toDay(from) } } })).filter((id) => id !== third.id));
+    await client.close();
+  });
+
+  it('pushes the covering days upstream, lists oldest first and primes the rooms cache', async () => {
+    const source = provider.createSource();
+    if (!isTelnyxSource(source)) throw new Error('not a Telnyx source');
+    const rooms = await source.listRooms({ createdAt: { from: new Date('2026-10-01T10:00:00Z'), to: new Date('2026-10-01T11:00:00Z') }, name: 'x' });
+    expect(rooms).toEqual([]);
+    expect(sim.calls[0]!.query).toMatchObject({
+      'filter[date_created_at][gte]': '2026-10-01',
+      'filter[date_created_at][lte]': '2026-10-01',
+      'filter[unique_name]': 'x',
+    });
+    sim.resetCalls();
+    const all = await source.listRooms({});
+    expect(all.map((room) => room.createdAt!.getTime())).toEqual(all.map((room) => room.createdAt!.getTime()).sort((a, b) => a - b));
+    expect(all).toHaveLength(8);
+    await source.loadRooms(all.map((room) => room.roomId));
+    expect(sim.calls).toHaveLength(1);
+    expect(toDayFilter({ from: new Date('2026-10-01T23:00:00Z'), to: new Date('2026-10-03T00:00:00Z') })).toEqual({ gte: '2026-10-01', lte: '2026-10-02' });
+    expect(toDayFilter({ from: null, to: new Date('2026-10-03T00:00:00.001Z') })).toEqual({ lte: '2026-10-03' });
+    expect(toDayFilter({ from: null, to: null })).toBeUndefined();
+  });
+});
+
+describe('failures', () => {
+  it('rejects a wrong key with UPSTREAM_UNAUTHORIZED naming Telnyx and never the key', async () => {
+    const secret = 'KEY_WRONG_0123456789';
+    const wrong = createTelnyxProvider(configOf(sim, { apiKey: secret }), TIMEOUTS);
+    extraProviders.push(wrong);
+    const error = await failureOf(wrong.createSource().listActiveRooms());
+    expect(error.code).toBe('UPSTREAM_UNAUTHORIZED');
+    expect(error.message).toMatch(/^Telnyx GET \/room_sessions failed: Authentication failed/);
+    expect(error.extensions).toMatchObject({ provider: 'TELNYX', upstream: { status: 401 } });
+    expect(JSON.stringify([error.message, error.extensions])).not.toContain(secret);
+  });
+
+  it('rejects with UPSTREAM_UNAVAILABLE when the simulator is stopped', async () => {
+    const stopped = await startTelnyxSimulator();
+    const orphan = createTelnyxProvider(configOf(stopped), TIMEOUTS);
+    extraProviders.push(orphan);
+    await stopped.close();
+    const error = await failureOf(orphan.createSource().loadRooms([UNKNOWN_ID]));
+    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(error.message).toMatch(/^Telnyx /);
+  });
+
+  it('maps 429 to UPSTREAM_RATE_LIMITED, 5xx to UPSTREAM_UNAVAILABLE and a malformed body to UPSTREAM_BAD_RESPONSE', async () => {
+    sim.injectFault({ status: 429 });
+    expect((await failureOf(provider.createSource().listActiveRooms())).code).toBe('UPSTREAM_RATE_LIMITED');
+    sim.injectFault({ status: 503 });
+    const unavailable = await failureOf(provider.createSource().loadRooms([UNKNOWN_ID]));
+    expect([unavailable.code, unavailable.status]).toEqual(['UPSTREAM_UNAVAILABLE', 503]);
+    sim.injectFault({ status: 200, body: { data: [{ id: 'x', active: true }], meta: { page_number: 1, page_size: 250, total_pages: 1, total_results: 1 } } });
+    const malformed = await failureOf(provider.createSource().listActiveRooms());
+    expect(malformed.code).toBe('UPSTREAM_BAD_RESPONSE');
+    expect(malformed.message).toContain('data[0].room_id');
+  });
+});
+
+function toDay(time: Date | number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
