@@ -1,6 +1,7 @@
 import type { ProviderName } from '../domain/model.js';
 import { startPlugnmeetSimulator } from './plugnmeet/plugnmeet-simulator.js';
 import type { Simulator } from './simulator.js';
+import { startTelnyxSimulator } from './telnyx/telnyx-simulator.js';
 import { startVideosdkSimulator } from './videosdk/videosdk-simulator.js';
 
 /** The simulators of every provider, running together on loopback. */
@@ -17,7 +18,8 @@ export async function startSandboxes(options: { host?: string; basePort?: number
   const simulators = {
     plugnmeet: await startPlugnmeetSimulator({ host: options.host, port: port(0) }),
     videosdk: await startVideosdkSimulator({ host: options.host, port: port(1) }),
-  } as unknown as Record<ProviderName, Simulator>;
+    telnyx: await startTelnyxSimulator({ host: options.host, port: port(2) }),
+  } satisfies Record<ProviderName, Simulator>;
   const all = Object.values(simulators);
   return {
     simulators,
