@@ -1,15 +1,44 @@
-import { ProviderDisabledError } from './domain/errors.js';
+import { GatewayError, ProviderDisabledError } from './domain/errors.js';
 import type { ProviderName } from './domain/model.js';
 import type { ProviderSource, VideoProvider } from './domain/provider.js';
+
+/** A provider failure inside a field that still answered with the other providers' data. */
+export interface PartialFailure {
+  path: readonly (string | number)[];
+  error: GatewayError;
+}
 
 /** What every resolver gets: the enabled providers' sources, fresh for this request. */
 export interface GatewayContext {
   sources: ReadonlyMap<ProviderName, ProviderSource>;
+  /** Failures of fields that answered partially; added to the response's `errors`. */
+  partialFailures: PartialFailure[];
 }
 
 /** A new context with empty per-request caches. */
 export function createContext(providers: readonly VideoProvider[]): GatewayContext {
-  return { sources: new Map(providers.map((provider) => [provider.name, provider.createSource()])) };
+  return { sources: new Map(providers.map((provider) => [provider.name, provider.createSource()])), partialFailures: [] };
+}
+
+/**
+ * Runs one task per provider and keeps what succeeds. Failures are recorded against `path` (so
+ * the response says which provider is missing from the field) unless every provider failed, in
+ * which case the first failure is thrown and the field fails as a whole.
+ */
+export async function settleByProvider<T>(
+  context: GatewayContext,
+  path: readonly (string | number)[],
+  providers: readonly ProviderName[],
+  task: (provider: ProviderName) => Promise<T>,
+): Promise<{ provider: ProviderName; value: T }[]> {
+  const settled = await Promise.allSettled(providers.map(task));
+  const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  if (failures.length > 0 && failures.length === providers.length) throw failures[0];
+  for (const failure of failures) {
+    if (!(failure instanceof GatewayError)) throw failure;
+    context.partialFailures.push({ path, error: failure });
+  }
+  return settled.flatMap((result, index) => (result.status === 'fulfilled' ? [{ provider: providers[index]!, value: result.value }] : []));
 }
 
 /** The provider's source; throws PROVIDER_DISABLED when it is not configured. */

@@ -4,6 +4,7 @@ import type { GatewayConfig } from './config.js';
 import { createContext, type GatewayContext } from './context.js';
 import type { VideoProvider } from './domain/provider.js';
 import { maskError } from './error-mask.js';
+import { usePartialFailures } from './partial-failures-plugin.js';
 import { EXAMPLE_QUERY } from './example-query.js';
 import { createProviders } from './providers/create-providers.js';
 import { schema } from './schema/index.js';
@@ -27,6 +28,7 @@ export function createGateway(config: GatewayConfig): Gateway {
     graphqlEndpoint: '/graphql',
     context: () => createContext(providers),
     maskedErrors: { maskError },
+    plugins: [usePartialFailures()],
     renderGraphiQL,
     graphiql: { title: 'roomgraph', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,

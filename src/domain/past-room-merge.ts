@@ -50,16 +50,17 @@ export function mergeForward(reads: ProviderRead[], order: PastRoomOrder, count:
 /**
  * Merges backward reads (each read from its stream's end towards its start) into the page that
  * ends where they began. Each provider must have been read for `count + 1` items, so that every
- * edge's vector can name the item of each provider just before it.
+ * edge's vector can name the item of each provider just before it; providers not read keep their
+ * `carried` positions.
  */
-export function mergeBackward(reads: ProviderRead[], order: PastRoomOrder, count: number): MergedPage {
+export function mergeBackward(reads: ProviderRead[], order: PastRoomOrder, count: number, carried: PositionVector = {}): MergedPage {
   const merged = mergeHeads(reads, order, -1);
   const next: PositionVector = {};
   const vectors: PositionVector[] = [];
   for (let index = merged.length - 1; index >= 0; index -= 1) {
     const head = merged[index]!;
     next[head.provider] = head.position;
-    if (index < count) vectors[index] = { ...nullVector(reads), ...next };
+    if (index < count) vectors[index] = { ...carried, ...nullVector(reads), ...next };
   }
   const page = merged.slice(0, count).map((head, index) => ({ pastRoom: head.pastRoom, provider: head.provider, positions: vectors[index]! }));
   return { edges: page.reverse(), hasMore: merged.length > count || reads.some(({ slice }) => slice.hasMore) };

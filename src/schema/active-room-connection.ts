@@ -1,4 +1,4 @@
-import { sourceFor, type GatewayContext } from '../context.js';
+import { settleByProvider, sourceFor, type GatewayContext } from '../context.js';
 import { InvalidCursorError } from '../domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName, type Room } from '../domain/model.js';
 import { parseConnectionArgs, type ConnectionArgs } from './connection-args.js';
@@ -8,10 +8,15 @@ import { parseConnectionArgs, type ConnectionArgs } from './connection-args.js';
  * provider lists its live rooms in one call; the page is cut here by offset, since the set of live
  * rooms is small and changes from minute to minute anyway.
  */
-export async function resolveActiveRoomConnection(context: GatewayContext, providers: readonly ProviderName[], args: ConnectionArgs) {
+export async function resolveActiveRoomConnection(
+  context: GatewayContext,
+  providers: readonly ProviderName[],
+  args: ConnectionArgs,
+  path: readonly (string | number)[],
+) {
   const page = parseConnectionArgs(args);
-  const lists = await Promise.all(providers.map((provider) => sourceFor(context, provider).listActiveRooms()));
-  const rooms = lists.flat().sort(compareLiveRooms);
+  const lists = await settleByProvider(context, path, providers, (provider) => sourceFor(context, provider).listActiveRooms());
+  const rooms = lists.flatMap(({ value }) => value).sort(compareLiveRooms);
   const cursorIndex = page.cursor === null ? null : parseOffsetCursor(page.cursor);
   const [start, end] =
     page.direction === 'forward'

@@ -1,3 +1,4 @@
+import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { UserInputError } from '../domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
@@ -32,6 +33,7 @@ const MAX_ROOM_IDS = 100;
 export function resolvePastRoomField(
   context: GatewayContext,
   args: PastRoomFieldArgs,
+  info: GraphQLResolveInfo,
   scope: { provider: ProviderName; roomId: string } | null = null,
 ): Promise<PastRoomConnection> {
   const input = args.filter ?? {};
@@ -46,5 +48,6 @@ export function resolvePastRoomField(
   const provider = scope?.provider ?? input.provider ?? null;
   const providers = provider ? [provider] : PROVIDER_NAMES.filter((name) => context.sources.has(name));
   // A filter that can match nothing asks no provider.
-  return resolvePastRoomConnection(context, { providers: filter.roomIds?.length === 0 ? [] : providers, filter, order, args });
+  const request = { providers: filter.roomIds?.length === 0 ? [] : providers, filter, order, args };
+  return resolvePastRoomConnection(context, request, responsePathAsArray(info.path));
 }

@@ -1,4 +1,4 @@
-import { sourceFor, type GatewayContext } from '../context.js';
+import { settleByProvider, sourceFor, type GatewayContext } from '../context.js';
 import type { PastRoom, ProviderName } from '../domain/model.js';
 import type { PastRoomOrder } from '../domain/ordering.js';
 import { mergeBackward, mergeForward, type MergedEdge, type PositionVector, type ProviderRead } from '../domain/past-room-merge.js';
@@ -24,19 +24,22 @@ export interface PastRoomConnection {
 /**
  * Resolves a past-room connection over one or many providers: each provider's stream is read for
  * just the page (forward after the cursor, or backward before it), and the reads are merged in
- * exact order. Cursors carry every provider's position, so paging never skips or repeats.
+ * exact order. Cursors carry every provider's position, so paging never skips or repeats. A
+ * provider that fails is left out, with an error on `path`, unless all fail.
  */
-export async function resolvePastRoomConnection(context: GatewayContext, request: PastRoomConnectionRequest): Promise<PastRoomConnection> {
+export async function resolvePastRoomConnection(
+  context: GatewayContext,
+  request: PastRoomConnectionRequest,
+  path: readonly (string | number)[],
+): Promise<PastRoomConnection> {
   const page = parseConnectionArgs(request.args);
   const fingerprint = connectionFingerprint({ providers: request.providers, filter: request.filter, order: request.order });
   const cursor = page.cursor === null ? null : decodePastRoomCursor(page.cursor, fingerprint);
-  const sources = request.providers.map((provider) => ({ provider, source: sourceFor(context, provider) }));
-  const reads = await Promise.all(
-    sources.map(async ({ provider, source }) => {
-      const { read, countOnly } = toRead(request, page, cursor, provider);
-      return { provider, slice: await source.readPastRooms(read), countOnly };
-    }),
-  );
+  const settled = await settleByProvider(context, path, request.providers, async (provider) => {
+    const { read, countOnly } = toRead(request, page, cursor, provider);
+    return { slice: await sourceFor(context, provider).readPastRooms(read), countOnly };
+  });
+  const reads = settled.map(({ provider, value }) => ({ provider, ...value }));
   const merging: ProviderRead[] = reads.filter((read) => !read.countOnly);
   const totalCount = reads.reduce((sum, read) => sum + read.slice.totalCount, 0);
   const toEdge = (edge: MergedEdge) => ({
@@ -48,7 +51,8 @@ export async function resolvePastRoomConnection(context: GatewayContext, request
     const merged = mergeForward(merging, request.order, page.count, start);
     return toConnection(merged.edges.map(toEdge), merged.hasMore, cursor !== null, totalCount);
   }
-  const merged = mergeBackward(merging, request.order, page.count);
+  // A provider that failed keeps the position it had, so paging on resumes it where it was.
+  const merged = mergeBackward(merging, request.order, page.count, cursor?.positions ?? {});
   return toConnection(merged.edges.map(toEdge), cursor !== null, merged.hasMore, totalCount);
 }
 

@@ -1,3 +1,4 @@
+import { responsePathAsArray } from 'graphql';
 import { sourceFor } from '../context.js';
 import { NotFoundError, providerLabel } from '../domain/errors.js';
 import { PROVIDER_NAMES } from '../domain/model.js';
@@ -30,11 +31,12 @@ builder.queryType({
         type: RoomRef,
         description: 'Rooms with a session running now, newest first, across every enabled provider (or one).',
         args: { provider: t.arg({ type: ProviderEnum, description: 'Only this provider\'s live rooms.' }) },
-        resolve: (_root, args, context) =>
+        resolve: (_root, args, context, info) =>
           resolveActiveRoomConnection(
             context,
             args.provider ? [args.provider] : PROVIDER_NAMES.filter((name) => context.sources.has(name)),
             args,
+            responsePathAsArray(info.path),
           ),
       },
       RoomConnectionRef,
@@ -44,7 +46,7 @@ builder.queryType({
         type: PastRoomRef,
         description: 'Ended sessions of every enabled provider (or the filtered ones), merged in one exactly ordered list.',
         args: pastRoomArgs,
-        resolve: (_root, args, context) => resolvePastRoomField(context, args),
+        resolve: (_root, args, context, info) => resolvePastRoomField(context, args, info),
       },
       PastRoomConnectionRef,
     ),

@@ -36,7 +36,7 @@ RoomRef.implement({
         type: PastRoomRef,
         description: "This room's ended sessions. The filter narrows them further; a filter naming another provider or room matches nothing.",
         args: pastRoomArgs,
-        resolve: (room, args, context) => resolvePastRoomField(context, args, room),
+        resolve: (room, args, context, info) => resolvePastRoomField(context, args, info, room),
       },
       PastRoomConnectionRef,
     ),
