@@ -1,6 +1,6 @@
 import { GatewayError, ProviderDisabledError } from './domain/errors.js';
-import type { ProviderName } from './domain/model.js';
-import type { ProviderSource, VideoProvider } from './domain/provider.js';
+import { PROVIDER_NAMES, type ProviderName } from './domain/model.js';
+import type { ProviderCapabilities, ProviderSource, VideoProvider } from './domain/provider.js';
 
 /** A provider failure inside a field that still answered with the other providers' data. */
 export interface PartialFailure {
@@ -11,13 +11,19 @@ export interface PartialFailure {
 /** What every resolver gets: the enabled providers' sources, fresh for this request. */
 export interface GatewayContext {
   sources: ReadonlyMap<ProviderName, ProviderSource>;
+  /** What each enabled provider does natively (see README, "Capabilities"). */
+  capabilities: ReadonlyMap<ProviderName, ProviderCapabilities>;
   /** Failures of fields that answered partially; added to the response's `errors`. */
   partialFailures: PartialFailure[];
 }
 
 /** A new context with empty per-request caches. */
 export function createContext(providers: readonly VideoProvider[]): GatewayContext {
-  return { sources: new Map(providers.map((provider) => [provider.name, provider.createSource()])), partialFailures: [] };
+  return {
+    sources: new Map(providers.map((provider) => [provider.name, provider.createSource()])),
+    capabilities: new Map(providers.map((provider) => [provider.name, provider.capabilities])),
+    partialFailures: [],
+  };
 }
 
 /**
@@ -39,6 +45,11 @@ export async function settleByProvider<T>(
     context.partialFailures.push({ path, error: failure });
   }
   return settled.flatMap((result, index) => (result.status === 'fulfilled' ? [{ provider: providers[index]!, value: result.value }] : []));
+}
+
+/** The enabled providers in their stable rank, or just `only` when given. */
+export function providersInScope(context: GatewayContext, only: ProviderName | null | undefined): ProviderName[] {
+  return only ? [only] : PROVIDER_NAMES.filter((name) => context.sources.has(name));
 }
 
 /** The provider's source; throws PROVIDER_DISABLED when it is not configured. */

@@ -32,6 +32,14 @@ export interface Participant {
   leftAt: Date | null;
   /** Every join/leave segment in time order (one entry for providers without rejoin data). */
   presences: Presence[];
+  /** Telnyx-only data, present on Telnyx participants. */
+  telnyx?: TelnyxParticipantExtras;
+}
+
+/** What Telnyx keeps about a participant beyond the shared fields. */
+export interface TelnyxParticipantExtras {
+  /** The free text set through Telnyx's client SDK (often JSON); null when none was set. */
+  context: string | null;
 }
 
 /** A provider's room: live now or idle. */
@@ -42,6 +50,8 @@ export interface Room {
   isActive: boolean;
   /** When the room (plugNmeet: its current or latest session) was created; null when unknown. */
   createdAt: Date | null;
+  /** When the provider last changed the room; null where the provider keeps no such time. */
+  updatedAt: Date | null;
   /** The live session's id, when the room is active. */
   activeSessionId: string | null;
   /**

@@ -1,12 +1,23 @@
 import { InvalidCursorError } from './errors.js';
-import type { PastRoom } from './model.js';
+import type { PastRoom, Room } from './model.js';
 import { compareSortKeys, reverseOrder, toSortKey, type SortKey } from './ordering.js';
-import type { PastRoomFilter, PastRoomRead, PastRoomSlice, TimeRange } from './provider.js';
+import type { PastRoomFilter, PastRoomRead, PastRoomSlice, RoomFilter, TimeRange } from './provider.js';
 
 /** Whether a past room passes every part of a filter. */
 export function matchesPastRoomFilter(pastRoom: PastRoom, filter: PastRoomFilter): boolean {
   if (filter.roomIds && !filter.roomIds.includes(pastRoom.roomId)) return false;
   return isInRange(pastRoom.createdAt, filter.createdAt);
+}
+
+/** Whether a room passes every part of a room filter; a room without the time a range asks about fails it. */
+export function matchesRoomFilter(room: Room, filter: RoomFilter): boolean {
+  if (filter.name !== null && room.title !== filter.name) return false;
+  return isOptionalTimeInRange(room.createdAt, filter.createdAt) && isOptionalTimeInRange(room.updatedAt, filter.updatedAt);
+}
+
+function isOptionalTimeInRange(time: Date | null, range: TimeRange | null): boolean {
+  if (!range || (range.from === null && range.to === null)) return true;
+  return time !== null && isInRange(time, range);
 }
 
 /** Whether a time lies in a range (`from` inclusive, `to` exclusive). */

@@ -16,6 +16,16 @@ export interface PastRoomFilter {
   createdAt: TimeRange | null;
 }
 
+/** Which rooms a room listing covers. Every provider applies every filter exactly (or refuses it). */
+export interface RoomFilter {
+  /** Only the room whose title (plugNmeet title, VideoSDK customRoomId or roomId, Telnyx unique_name) is exactly this. */
+  name: string | null;
+  /** Only rooms created in this range. */
+  createdAt: TimeRange | null;
+  /** Only rooms last updated in this range; refused by providers that keep no update time. */
+  updatedAt: TimeRange | null;
+}
+
 /**
  * A read of one provider's past rooms as a sorted stream. `after` is a position a previous read
  * returned; the read returns up to `count` items that follow it (or the first items when null).
@@ -61,6 +71,10 @@ export interface ProviderCapabilities {
   nativeCreatedAtFilter: boolean;
   /** Whether ended sessions list their participants. */
   pastRoomParticipants: boolean;
+  /** How `rooms` is served: a room API, or rooms derived from live rooms and past sessions. */
+  roomListing: 'native' | 'derived-from-sessions';
+  /** Whether rooms carry an update time (and so accept `updatedAt` filters). */
+  roomUpdatedAt: boolean;
 }
 
 /**
@@ -80,6 +94,8 @@ export interface ProviderSource {
   loadPastRoomParticipants(keys: readonly PastRoomKey[]): Promise<(Participant[] | null)[]>;
   loadParticipants(keys: readonly ParticipantKey[]): Promise<(Participant | null)[]>;
   readPastRooms(read: PastRoomRead): Promise<PastRoomSlice>;
+  /** Every room matching the filter, in no particular order. */
+  listRooms(filter: RoomFilter): Promise<Room[]>;
 }
 
 /** A configured provider: long-lived (connection pool, credentials), stateless per request. */

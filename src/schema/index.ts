@@ -8,5 +8,7 @@ import './participant.js';
 import './past-room.js';
 import './room.js';
 import './query.js';
+import './provider-info.js';
+import './telnyx-participant.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

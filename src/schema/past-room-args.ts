@@ -1,13 +1,14 @@
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
-import type { GatewayContext } from '../context.js';
+import { providersInScope, type GatewayContext } from '../context.js';
 import { UserInputError } from '../domain/errors.js';
-import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
+import type { ProviderName } from '../domain/model.js';
 import { DEFAULT_PAST_ROOM_ORDER, type PastRoomOrder } from '../domain/ordering.js';
 import type { PastRoomFilter } from '../domain/provider.js';
 import { builder } from './builder.js';
 import type { ConnectionArgs } from './connection-args.js';
 import { PastRoomFilterInput, PastRoomOrderInput } from './inputs.js';
 import { resolvePastRoomConnection, type PastRoomConnection } from './past-room-connection.js';
+import { toTimeRange } from './time-range.js';
 
 /** The arguments every past-room connection field takes besides the relay ones. */
 export const pastRoomArgs = builder.args((t) => ({
@@ -42,11 +43,10 @@ export function resolvePastRoomField(
     throw new UserInputError(`\`filter.roomIds\` takes 1 to ${MAX_ROOM_IDS} non-empty room ids.`, { argument: 'filter.roomIds' });
   }
   const order = args.orderBy ?? DEFAULT_PAST_ROOM_ORDER;
-  const createdAt = input.createdAt ? { from: input.createdAt.from ?? null, to: input.createdAt.to ?? null } : null;
+  const createdAt = toTimeRange(input.createdAt);
   const contradicts = scope && ((input.provider && input.provider !== scope.provider) || (roomIds && !roomIds.includes(scope.roomId)));
   const filter: PastRoomFilter = { roomIds: scope ? (contradicts ? [] : [scope.roomId]) : roomIds, createdAt };
-  const provider = scope?.provider ?? input.provider ?? null;
-  const providers = provider ? [provider] : PROVIDER_NAMES.filter((name) => context.sources.has(name));
+  const providers = providersInScope(context, scope?.provider ?? input.provider);
   // A filter that can match nothing asks no provider.
   const request = { providers: filter.roomIds?.length === 0 ? [] : providers, filter, order, args };
   return resolvePastRoomConnection(context, request, responsePathAsArray(info.path));

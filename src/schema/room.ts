@@ -21,6 +21,11 @@ RoomRef.implement({
       nullable: true,
       description: 'When the room was created. plugNmeet creates a room per session, so it gives the start of the current (or latest) session.',
     }),
+    updatedAt: t.expose('updatedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the provider last changed the room (VideoSDK, Telnyx); null for plugNmeet, which keeps no such time.',
+    }),
     activeSessionId: t.exposeString('activeSessionId', {
       nullable: true,
       description: "The provider's id of the running session; null when the room is idle.",

@@ -75,6 +75,8 @@ export type Participant = Node & {
   roomId: Scalars['String']['output'];
   /** The provider's id of the session the participant was in. */
   sessionId: Scalars['String']['output'];
+  /** Telnyx-only data; null for participants of other providers. */
+  telnyx?: Maybe<TelnyxParticipant>;
   /** The user identity the application gave the participant, where the provider keeps one apart from the participant id (plugNmeet: `identity`); null otherwise. */
   userId?: Maybe<Scalars['String']['output']>;
 };
@@ -169,6 +171,25 @@ export type Provider =
   /** VideoSDK (api.videosdk.live). */
   | 'VIDEOSDK';
 
+/** An enabled provider and what it does natively; the gateway does the rest on its own side, exactly. */
+export type ProviderInfo = {
+  __typename?: 'ProviderInfo';
+  /** Whether `createdAt` ranges are applied exactly by the provider (else narrowed upstream where possible and applied by the gateway). */
+  nativeCreatedAtFilter: Scalars['Boolean']['output'];
+  /** Orders the provider sorts past rooms in; any other order is made by the gateway from the full list. */
+  nativePastRoomOrders: Array<PastRoomOrderField>;
+  /** Whether `roomIds` filters are applied by the provider (else by the gateway). */
+  nativeRoomIdFilter: Scalars['Boolean']['output'];
+  /** Whether ended sessions list their participants (`PastRoom.participants` is null otherwise). */
+  pastRoomParticipants: Scalars['Boolean']['output'];
+  /** The provider. */
+  provider: Provider;
+  /** Whether rooms carry `updatedAt` (and so accept `RoomFilter.updatedAt`). */
+  roomUpdatedAt: Scalars['Boolean']['output'];
+  /** Whether `rooms` derives this provider's rooms from live rooms and past sessions, for want of a room API. */
+  roomsFromSessions: Scalars['Boolean']['output'];
+};
+
 /** The entry points of the graph. Objects are also reachable by id through `node` and `nodes`. */
 export type Query = {
   __typename?: 'Query';
@@ -180,8 +201,12 @@ export type Query = {
   nodes: Array<Maybe<Node>>;
   /** Ended sessions of every enabled provider (or the filtered ones), merged in one exactly ordered list. */
   pastRooms: PastRoomConnection;
+  /** The providers enabled on this gateway, with what each does natively. */
+  providers: Array<ProviderInfo>;
   /** A room by its provider and the provider's room id. Null, with a NOT_FOUND error, when the provider does not know the room. */
   room?: Maybe<Room>;
+  /** Rooms of every enabled provider (or the filtered one), live or idle, in one exactly ordered list. plugNmeet has no room API: its rooms are the live ones plus those its past sessions name. */
+  rooms: RoomConnection;
 };
 
 
@@ -224,6 +249,17 @@ export type QueryRoomArgs = {
   roomId: Scalars['String']['input'];
 };
 
+
+/** The entry points of the graph. Objects are also reachable by id through `node` and `nodes`. */
+export type QueryRoomsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RoomFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RoomOrder>;
+};
+
 /** A provider's video room, live now or idle. */
 export type Room = Node & {
   __typename?: 'Room';
@@ -245,6 +281,8 @@ export type Room = Node & {
   roomId: Scalars['String']['output'];
   /** Human name of the room (plugNmeet: room title; VideoSDK: customRoomId, else roomId; Telnyx: unique_name). */
   title: Scalars['String']['output'];
+  /** When the provider last changed the room (VideoSDK, Telnyx); null for plugNmeet, which keeps no such time. */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 
@@ -278,6 +316,40 @@ export type RoomEdge = {
   node: Room;
 };
 
+/** Narrows a list of rooms. Every filter is applied exactly, by the provider or by the gateway. */
+export type RoomFilter = {
+  /** Only rooms created in this range. */
+  createdAt?: InputMaybe<DateTimeRange>;
+  /** Only the room whose title is exactly this (plugNmeet title, VideoSDK customRoomId or roomId, Telnyx unique_name). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Only this provider's rooms. */
+  provider?: InputMaybe<Provider>;
+  /** Only rooms last updated in this range. plugNmeet keeps no update time: combine with `provider: VIDEOSDK` or `TELNYX` when plugNmeet is enabled. */
+  updatedAt?: InputMaybe<DateTimeRange>;
+};
+
+/** The order of a room connection. */
+export type RoomOrder = {
+  /** Which way. */
+  direction?: OrderDirection;
+  /** What to order by. */
+  field?: RoomOrderField;
+};
+
+/** What rooms can be ordered by. Ties are broken by provider, then by room id. */
+export type RoomOrderField =
+  /** When the room was created (rooms with no creation time count as oldest). */
+  | 'CREATED_AT'
+  /** The room title, by Unicode code points. */
+  | 'TITLE';
+
+/** What Telnyx keeps about a room participant beyond the shared fields. */
+export type TelnyxParticipant = {
+  __typename?: 'TelnyxParticipant';
+  /** The free text the application passed through Telnyx's client SDK when the participant joined (often JSON); null when none was set. */
+  context?: Maybe<Scalars['String']['output']>;
+};
+
 export type PastRoomsPageQueryVariables = Exact<{
   filter?: InputMaybe<PastRoomFilter>;
   orderBy?: InputMaybe<PastRoomOrder>;
@@ -289,6 +361,18 @@ export type PastRoomsPageQueryVariables = Exact<{
 
 
 export type PastRoomsPageQuery = { __typename?: 'Query', pastRooms: { __typename?: 'PastRoomConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'PastRoomEdge', cursor: string, node: { __typename?: 'PastRoom', id: string, provider: Provider, roomId: string, sessionId: string, title: string, createdAt: string, endedAt?: string | null, participantCount?: number | null } }> } };
+
+export type RoomListQueryVariables = Exact<{
+  filter?: InputMaybe<RoomFilter>;
+  orderBy?: InputMaybe<RoomOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RoomListQuery = { __typename?: 'Query', rooms: { __typename?: 'RoomConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'RoomEdge', node: { __typename?: 'Room', id: string, provider: Provider, roomId: string, title: string, isActive: boolean, createdAt?: string | null, updatedAt?: string | null } }> } };
 
 export type RoomByProviderIdQueryVariables = Exact<{
   provider: Provider;
@@ -315,6 +399,7 @@ export type NodesByIdQuery = { __typename?: 'Query', nodes: Array<{ __typename: 
 
 
 export const PastRoomsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PastRoomsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PastRoomFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PastRoomOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pastRooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"participantCount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PastRoomsPageQuery, PastRoomsPageQueryVariables>;
+export const RoomListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RoomFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RoomOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomListQuery, RoomListQueryVariables>;
 export const RoomByProviderIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoomByProviderId"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Provider"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"room"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}},{"kind":"Argument","name":{"kind":"Name","value":"roomId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roomId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"activeSessionId"}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"presences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"leftAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RoomByProviderIdQuery, RoomByProviderIdQueryVariables>;
 export const ActiveRoomsWithPastRoomsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ActiveRoomsWithPastRooms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pastRoomsFirst"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activeRooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pastRooms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pastRoomsFirst"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ActiveRoomsWithPastRoomsQuery, ActiveRoomsWithPastRoomsQueryVariables>;
 export const NodesByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodesById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Room"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roomId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PastRoom"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Participant"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participantId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<NodesByIdQuery, NodesByIdQueryVariables>;

@@ -6,7 +6,7 @@ import { comparePastRooms, type PastRoomOrder } from '../../src/domain/ordering.
 import type { PastRoomFilter, PastRoomRead } from '../../src/domain/provider.js';
 import { createTelnyxClient } from '../../src/providers/telnyx/telnyx-client.js';
 import { toContextName, toDayFilter } from '../../src/providers/telnyx/telnyx-mapping.js';
-import { createTelnyxProvider, isTelnyxSource, type TelnyxProvider } from '../../src/providers/telnyx/telnyx-provider.js';
+import { createTelnyxProvider, type TelnyxProvider } from '../../src/providers/telnyx/telnyx-provider.js';
 import { createTelnyxSource } from '../../src/providers/telnyx/telnyx-source.js';
 import { TELNYX_DEMO_PAST_SESSIONS } from '../../src/sandbox/telnyx/telnyx-seed.js';
 import { startTelnyxSimulator, type TelnyxSimulator } from '../../src/sandbox/telnyx/telnyx-simulator.js';
@@ -256,15 +256,14 @@ describe('lookups by id', () => {
 
   it('names participants after a plain-text context and keeps the raw context beside them', async () => {
     const source = provider.createSource();
-    if (!isTelnyxSource(source)) throw new Error('not a Telnyx source');
     const people = sim.store.participants.filter((p) => p.context !== undefined);
     const plain = people.find((p) => !p.context!.startsWith('{'))!;
     const json = people.find((p) => p.context!.startsWith('{'))!;
     const keyFor = (p: typeof plain) => ({ ...keyOf(sim.store.sessions.find((s) => s.id === p.session_id)!), participantId: p.id });
-    const [named, structured] = await source.loadParticipantDetails([keyFor(plain), keyFor(json)]);
-    expect(named).toMatchObject({ context: plain.context, participant: { name: plain.context, participantId: plain.id, userId: null } });
-    expect(structured).toMatchObject({ context: json.context, participant: { name: null } });
-    expect(named!.participant.presences).toEqual([{ joinedAt: new Date(Date.parse(plain.joined_at)), leftAt: new Date(Date.parse(plain.left_at!)) }]);
+    const [named, structured] = await source.loadParticipants([keyFor(plain), keyFor(json)]);
+    expect(named).toMatchObject({ telnyx: { context: plain.context }, name: plain.context, participantId: plain.id, userId: null });
+    expect(structured).toMatchObject({ telnyx: { context: json.context }, name: null });
+    expect(named!.presences).toEqual([{ joinedAt: new Date(Date.parse(plain.joined_at)), leftAt: new Date(Date.parse(plain.left_at!)) }]);
     expect([toContextName('  Ada '), toContextName('{"a":1}'), toContextName('{not json'), toContextName(''), toContextName(undefined)]).toEqual(['Ada', null, '{not json', null, null]);
   });
 });
@@ -290,7 +289,6 @@ describe('the rooms filter', () => {
   it('gives exactly what the upstream filters give for whole days, and the exact range otherwise', async () => {
     const client = createTelnyxClient(configOf(sim), TIMEOUTS);
     const source = provider.createSource();
-    if (!isTelnyxSource(source)) throw new Error('not a Telnyx source');
     const upstreamIds = async (filter: Parameters<typeof client.listRooms>[0]) => (await client.listRooms({ ...filter, page: { size: 250 } })).data.map((room) => room.id).sort();
     const ids = async (filter: Parameters<typeof source.listRooms>[0]) => (await source.listRooms(filter)).map((room) => room.roomId).sort();
     const days = sim.store.rooms.map((room) => Date.parse(room.created_at.slice(0, 10))).sort((a, b) => a - b);
@@ -310,7 +308,6 @@ describe('the rooms filter', () => {
 
   it('pushes the covering days upstream, lists oldest first and primes the rooms cache', async () => {
     const source = provider.createSource();
-    if (!isTelnyxSource(source)) throw new Error('not a Telnyx source');
     const rooms = await source.listRooms({ createdAt: { from: new Date('2026-10-01T10:00:00Z'), to: new Date('2026-10-01T11:00:00Z') }, name: 'x' });
     expect(rooms).toEqual([]);
     expect(sim.calls[0]!.query).toMatchObject({

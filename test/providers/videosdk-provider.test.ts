@@ -224,6 +224,7 @@ describe('rooms and participants', () => {
       title: idle.roomId,
       isActive: false,
       createdAt: idle.createdAt,
+      updatedAt: idle.updatedAt,
       activeSessionId: null,
       participants: [],
     });

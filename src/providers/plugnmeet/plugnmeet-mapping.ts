@@ -35,6 +35,7 @@ export function toActiveRoom(active: PlugnmeetActiveRoom): Room {
     title: info.room_title,
     isActive: info.is_running,
     createdAt: fromUnixSeconds(info.creation_time),
+    updatedAt: null,
     activeSessionId: info.is_running ? info.sid : null,
     participants: active.participants_info.map((participant) => toParticipant(participant, info.room_id, info.sid)),
   };
@@ -48,6 +49,7 @@ export function toIdleRoom(latest: PlugnmeetPastRoomInfo): Room {
     title: latest.room_title,
     isActive: false,
     createdAt: parseTime(latest.created),
+    updatedAt: null,
     activeSessionId: null,
     participants: [],
   };

@@ -10,6 +10,9 @@ export const PLUGNMEET_CAPABILITIES: ProviderCapabilities = {
   nativeRoomIdFilter: true,
   nativeCreatedAtFilter: false,
   pastRoomParticipants: false,
+  // No room API: rooms are the live rooms plus the rooms named by past sessions.
+  roomListing: 'derived-from-sessions',
+  roomUpdatedAt: false,
 };
 
 /** The plugNmeet provider: one signed, pooled client, and a fresh batched source per request. */

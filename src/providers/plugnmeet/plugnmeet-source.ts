@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { toPastRoomKey, type ParticipantKey, type PastRoomKey } from '../../domain/keys.js';
 import type { PastRoom, Room } from '../../domain/model.js';
-import { matchesPastRoomFilter, readSortedPastRooms } from '../../domain/past-room-stream.js';
+import { UserInputError } from '../../domain/errors.js';
+import { matchesPastRoomFilter, matchesRoomFilter, readSortedPastRooms } from '../../domain/past-room-stream.js';
 import type { PastRoomRead, PastRoomSlice, ProviderSource } from '../../domain/provider.js';
 import { PLUGNMEET_MAX_LIMIT, type PlugnmeetClient } from './plugnmeet-client.js';
 import { isRunningSession, toActiveRoom, toIdleRoom, toPastRoom } from './plugnmeet-mapping.js';
@@ -68,8 +69,20 @@ export function createPlugnmeetSource(client: PlugnmeetClient): ProviderSource {
       });
     },
     readPastRooms: (read) => reads.load(read),
+    listRooms: async (filter) => {
+      if (filter.updatedAt) throw new UserInputError(PLUGNMEET_NO_UPDATED_AT, { argument: 'filter.updatedAt' });
+      const [live, rows] = await Promise.all([activeRooms(), allRows(null)]);
+      const rooms = new Map(live);
+      // Rows are oldest first: the first row met from the end is a room's newest session.
+      for (const row of [...rows].reverse()) if (!rooms.has(row.room_id)) rooms.set(row.room_id, toIdleRoom(row));
+      return [...rooms.values()].filter((room) => matchesRoomFilter(room, filter));
+    },
   };
 }
+
+/** plugNmeet keeps no update time of rooms, so an updatedAt filter cannot be applied exactly. */
+export const PLUGNMEET_NO_UPDATED_AT =
+  'plugNmeet rooms have no update time, so `filter.updatedAt` cannot apply to them; narrow the filter to `provider: VIDEOSDK` or `provider: TELNYX`.';
 
 interface ReadHelpers {
   allRows(roomIds: readonly string[] | null): Promise<PlugnmeetPastRoomInfo[]>;

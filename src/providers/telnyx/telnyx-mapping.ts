@@ -3,12 +3,6 @@ import type { TimeRange } from '../../domain/provider.js';
 import type { TelnyxDateFilter } from './telnyx-client.js';
 import type { TelnyxRoom, TelnyxRoomParticipant, TelnyxRoomSession } from './telnyx-wire.js';
 
-/** A Telnyx participant with the raw `context` its client SDK set (free text, often JSON). */
-export interface TelnyxParticipantDetails {
-  participant: Participant;
-  context: string | null;
-}
-
 /**
  * A room. It is active while it names an `active_session_id` or embeds an active session. Pass
  * `liveSession` only when it was read with `include_participants=true`: its connected participants
@@ -22,6 +16,7 @@ export function toRoom(room: TelnyxRoom, liveSession: TelnyxRoomSession | null =
     title: room.unique_name || room.id,
     isActive: activeSessionId !== null,
     createdAt: room.created_at ? toDate(room.created_at) : null,
+    updatedAt: room.updated_at ? toDate(room.updated_at) : null,
     activeSessionId,
     participants: liveSession ? (liveSession.participants ?? []).filter(isConnected).map((participant) => toParticipant(participant, room.id)) : null,
   };
@@ -67,12 +62,8 @@ export function toParticipant(participant: TelnyxRoomParticipant, roomId: string
     joinedAt,
     leftAt,
     presences: joinedAt ? [{ joinedAt, leftAt }] : [],
+    telnyx: { context: participant.context ?? null },
   };
-}
-
-/** The participant together with its raw `context`, for the Telnyx-only part of the graph. */
-export function toParticipantDetails(participant: TelnyxRoomParticipant, roomId: string): TelnyxParticipantDetails {
-  return { participant: toParticipant(participant, roomId), context: participant.context ?? null };
 }
 
 /** Whether the participant is still in the session (`left_at` is absent while connected). */

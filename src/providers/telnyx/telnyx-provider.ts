@@ -13,9 +13,11 @@ export const TELNYX_CAPABILITIES: ProviderCapabilities = {
   // The date filters have day granularity: they narrow the fetch, the exact range is applied here.
   nativeCreatedAtFilter: false,
   pastRoomParticipants: true,
+  roomListing: 'native',
+  roomUpdatedAt: true,
 };
 
-/** A Telnyx provider whose sources also offer the Telnyx-only reads. */
+/** A Telnyx provider; its sources' room listing also takes a filter with parts left out. */
 export interface TelnyxProvider extends VideoProvider {
   createSource(): TelnyxSource;
 }
@@ -31,7 +33,3 @@ export function createTelnyxProvider(config: TelnyxConfig, timeouts: UpstreamTim
   };
 }
 
-/** Whether a request's source is Telnyx's, with its Telnyx-only reads. */
-export function isTelnyxSource(source: unknown): source is TelnyxSource {
-  return typeof source === 'object' && source !== null && 'loadParticipantDetails' in source && 'listRooms' in source;
-}

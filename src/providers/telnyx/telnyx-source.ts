@@ -3,18 +3,16 @@ import type { Participant, Room } from '../../domain/model.js';
 import type { ProviderSource } from '../../domain/provider.js';
 import { TELNYX_MAX_PAGE_SIZE, type TelnyxClient } from './telnyx-client.js';
 import { createTelnyxLoaders, loadRoomNames, rethrow, type TelnyxLoaders } from './telnyx-loaders.js';
-import { toParticipant, toParticipantDetails, toPastRoom, toRoom, type TelnyxParticipantDetails } from './telnyx-mapping.js';
+import { toParticipant, toPastRoom, toRoom } from './telnyx-mapping.js';
 import { fetchAllPages } from './telnyx-paging.js';
 import { createPastRoomReader } from './telnyx-past-rooms.js';
 import { listTelnyxRooms, type TelnyxRoomFilter } from './telnyx-rooms.js';
 import type { TelnyxRoomSession } from './telnyx-wire.js';
 
-/** Telnyx reads beyond the shared contract, for the Telnyx-only part of the graph. */
+/** A Telnyx source; its room listing also takes a filter with parts left out. */
 export interface TelnyxSource extends ProviderSource {
   /** Every room matching the filter (see `listTelnyxRooms`); the rooms are cached for `loadRooms`. */
   listRooms(filter: TelnyxRoomFilter): Promise<Room[]>;
-  /** Participants with their raw `context`; null where the participant does not exist. */
-  loadParticipantDetails(keys: readonly ParticipantKey[]): Promise<(TelnyxParticipantDetails | null)[]>;
 }
 
 /** Tuning of a source; the defaults are what production uses. */
@@ -38,11 +36,6 @@ export function createTelnyxSource(client: TelnyxClient, options: TelnyxSourceOp
     return new Map(sessions.filter((session) => session.active).map((session) => [session.room_id, session]));
   });
 
-  const loadParticipantDetails = async (keys: readonly ParticipantKey[]) =>
-    (await loadSessions(loaders, keys)).map((session, index) => {
-      const participant = session?.participants?.find((candidate) => candidate.id === keys[index]!.participantId);
-      return participant ? toParticipantDetails(participant, session!.room_id) : null;
-    });
 
   return {
     loadRooms: async (roomIds) => rethrow(await loaders.rooms.loadMany(roomIds)).map((room) => room && toRoom(room)),
@@ -62,10 +55,13 @@ export function createTelnyxSource(client: TelnyxClient, options: TelnyxSourceOp
     },
     loadPastRoomParticipants: async (keys) =>
       (await loadEndedSessions(loaders, keys)).map((session) => session && toParticipants(session)),
-    loadParticipants: async (keys) => (await loadParticipantDetails(keys)).map((details) => details?.participant ?? null),
+    loadParticipants: async (keys: readonly ParticipantKey[]) =>
+      (await loadSessions(loaders, keys)).map((session, index) => {
+        const participant = session?.participants?.find((candidate) => candidate.id === keys[index]!.participantId);
+        return participant ? toParticipant(participant, session!.room_id) : null;
+      }),
     readPastRooms: createPastRoomReader(loaders, pageSize),
     listRooms: (filter) => listTelnyxRooms((params) => loaders.roomPages.load(params), filter, pageSize),
-    loadParticipantDetails,
   };
 }
 

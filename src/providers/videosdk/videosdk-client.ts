@@ -48,6 +48,8 @@ export interface VideosdkClient {
   /** Every connected participant of a session, all pages; null for an unknown session. */
   getAllActiveParticipants(sessionId: string): Promise<VideosdkSessionParticipants | null>;
   listRooms(page: number, perPage?: number): Promise<VideosdkPage<VideosdkRoom>>;
+  /** Every room of the account, all pages. */
+  listAllRooms(): Promise<VideosdkRoom[]>;
   getRoom(roomId: string): Promise<VideosdkRoom | null>;
   close(): Promise<void>;
 }
@@ -102,6 +104,8 @@ export function createVideosdkClient(config: VideosdkConfig, timeouts: UpstreamT
     getAllParticipants: (sessionId) => allParticipants((page) => listParticipants(sessionId, page)),
     getAllActiveParticipants: (sessionId) => allParticipants((page) => listActiveParticipants(sessionId, page)),
     listRooms: async (page, perPage = VIDEOSDK_PER_PAGE) => (await get('/v2/rooms', { page, perPage }, parseRoomPage, false))!,
+    listAllRooms: async () =>
+      (await fetchAllPages((page) => get('/v2/rooms', { page, perPage: VIDEOSDK_PER_PAGE }, parseRoomPage, false))).flatMap((page) => page.data),
     getRoom: (roomId) => get(`/v2/rooms/${encodeURIComponent(roomId)}`, {}, parseRoom),
     close: () => http.close(),
   };

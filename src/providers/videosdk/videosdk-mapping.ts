@@ -67,6 +67,7 @@ export function toRoom(room: VideosdkRoom, liveSession: VideosdkSession | null):
     title: room.customRoomId ?? room.roomId,
     isActive: liveSession !== null,
     createdAt: room.createdAt === null ? null : new Date(room.createdAt),
+    updatedAt: room.updatedAt === null ? null : new Date(room.updatedAt),
     activeSessionId: liveSession?.id ?? null,
     participants: liveSession ? toLiveParticipants(liveSession) : [],
   };

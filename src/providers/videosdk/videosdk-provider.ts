@@ -15,6 +15,8 @@ export const VIDEOSDK_CAPABILITIES: ProviderCapabilities = {
   nativeRoomIdFilter: true,
   nativeCreatedAtFilter: false,
   pastRoomParticipants: true,
+  roomListing: 'native',
+  roomUpdatedAt: true,
 };
 
 /** The VideoSDK provider: one pooled client with a cached JWT, and a fresh batched source per request. */

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ParticipantKey, PastRoomKey } from '../../domain/keys.js';
 import type { PastRoom, Room } from '../../domain/model.js';
-import { matchesPastRoomFilter, readSortedPastRooms } from '../../domain/past-room-stream.js';
+import { matchesPastRoomFilter, matchesRoomFilter, readSortedPastRooms } from '../../domain/past-room-stream.js';
 import type { ProviderSource } from '../../domain/provider.js';
 import { VIDEOSDK_PER_PAGE, type VideosdkClient } from './videosdk-client.js';
 import { isConnected, isEndedSession, toParticipant, toPastRoom, toRoom } from './videosdk-mapping.js';
@@ -59,6 +59,11 @@ export function createVideosdkSource(client: VideosdkClient): ProviderSource {
       const found = inSession.find((participant) => participant.participantId === key.participantId);
       return found ? toParticipant(found, key.roomId, key.sessionId) : null;
     })),
+    listRooms: async (filter) => {
+      const [live, rooms] = await Promise.all([liveSessions(), client.listAllRooms()]);
+      for (const room of rooms) loaders.rooms.prime(room.roomId, room);
+      return rooms.map((room) => toRoom(room, live.get(room.roomId) ?? null)).filter((room) => matchesRoomFilter(room, filter));
+    },
     readPastRooms: async (read) => {
       const pastRooms = await endedSessions(read.filter.roomIds);
       return readSortedPastRooms(pastRooms.filter((pastRoom) => matchesPastRoomFilter(pastRoom, read.filter)), read);
@@ -143,7 +148,7 @@ async function loadRoomBatch(
 
 /** A room known only from its live session (its room document could not be found). */
 function roomOf(session: VideosdkSession): VideosdkRoom {
-  return { id: session.roomId, roomId: session.roomId, customRoomId: session.customRoomId, disabled: false, createdAt: null };
+  return { id: session.roomId, roomId: session.roomId, customRoomId: session.customRoomId, disabled: false, createdAt: null, updatedAt: null };
 }
 
 /** A failure becomes the value of its key, so one bad id does not fail the others in its batch. */

@@ -58,6 +58,7 @@ export interface VideosdkRoom {
   customRoomId: string | null;
   disabled: boolean;
   createdAt: string | null;
+  updatedAt: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -170,6 +171,7 @@ function parseRoomDocument(value: unknown, path: string): VideosdkRoom {
     customRoomId: optionalString(room.customRoomId, `${path}.customRoomId`),
     disabled: room.disabled === true,
     createdAt: room.createdAt == null ? null : asTime(room.createdAt, `${path}.createdAt`),
+    updatedAt: room.updatedAt == null ? null : asTime(room.updatedAt, `${path}.updatedAt`),
   };
 }
 

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { settleByProvider, sourceFor, type GatewayContext } from '../context.js';
+import { InvalidCursorError, UserInputError, providerLabel } from '../domain/errors.js';
+import { PROVIDER_NAMES, type ProviderName, type Room } from '../domain/model.js';
+import type { OrderDirection } from '../domain/ordering.js';
+import type { RoomFilter } from '../domain/provider.js';
+import { parseConnectionArgs, type ConnectionArgs } from './connection-args.js';
+
+export interface RoomOrder {
+  field: 'CREATED_AT' | 'TITLE';
+  direction: OrderDirection;
+}
+
+/** A room's place in a room order: the order value, the provider's rank, the room id. */
+type RoomKey = [number | string, number, string];
+
+/**
+ * Rooms of one or many providers in one exactly ordered list. Every provider answers with all its
+ * matching rooms (filters applied exactly), the list is sorted here, and cursors are keysets
+ * (order value, provider, room id), so a cursor stays valid when rooms come and go.
+ */
+export async function resolveRoomConnection(
+  context: GatewayContext,
+  request: { providers: readonly ProviderName[]; filter: RoomFilter; order: RoomOrder; args: ConnectionArgs },
+  path: readonly (string | number)[],
+) {
+  const page = parseConnectionArgs(request.args);
+  refuseUnsupportedFilters(context, request.providers, request.filter);
+  const fingerprint = createHash('sha256').update(JSON.stringify([request.providers, request.filter, request.order])).digest('base64url').slice(0, 12);
+  const lists = await settleByProvider(context, path, request.providers, (provider) => sourceFor(context, provider).listRooms(request.filter));
+  const sign = request.order.direction === 'ASC' ? 1 : -1;
+  const keyed = lists
+    .flatMap(({ value }) => value)
+    .map((room) => ({ room, key: toKey(room, request.order) }))
+    .sort((a, b) => sign * compareKeys(a.key, b.key));
+  const anchor = page.cursor === null ? null : parseCursor(page.cursor, fingerprint);
+  // Counted against the anchor's key, so a cursor whose room has gone still resumes exactly.
+  const firstAfter = anchor === null ? 0 : keyed.filter(({ key }) => sign * compareKeys(key, anchor) <= 0).length;
+  const firstFrom = anchor === null ? keyed.length : keyed.filter(({ key }) => sign * compareKeys(key, anchor) < 0).length;
+  const [start, end] =
+    page.direction === 'forward' ? [firstAfter, firstAfter + page.count] : [Math.max(0, firstFrom - page.count), firstFrom];
+  const edges = keyed.slice(start, end).map(({ room, key }) => ({ cursor: toCursor(key, fingerprint), node: room }));
+  return {
+    edges,
+    pageInfo: {
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+      hasNextPage: end < keyed.length,
+      hasPreviousPage: start > 0,
+    },
+    totalCount: keyed.length,
+  };
+}
+
+/** A filter a provider in scope cannot apply exactly is refused up front, naming the provider. */
+function refuseUnsupportedFilters(context: GatewayContext, providers: readonly ProviderName[], filter: RoomFilter): void {
+  if (!filter.updatedAt) return;
+  const unable = providers.filter((provider) => context.capabilities.get(provider)?.roomUpdatedAt === false);
+  if (unable.length > 0) {
+    throw new UserInputError(
+      `${unable.map(providerLabel).join(', ')} rooms have no update time, so \`filter.updatedAt\` cannot apply to them; add a \`provider\` that has one (VIDEOSDK, TELNYX).`,
+      { argument: 'filter.updatedAt' },
+    );
+  }
+}
+
+function toKey(room: Room, order: RoomOrder): RoomKey {
+  const value = order.field === 'TITLE' ? room.title : (room.createdAt?.getTime() ?? 0);
+  return [value, PROVIDER_NAMES.indexOf(room.provider), room.roomId];
+}
+
+function compareKeys(a: RoomKey, b: RoomKey): number {
+  for (let index = 0; index < 3; index += 1) {
+    const [x, y] = [a[index]!, b[index]!];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+function toCursor(key: RoomKey, fingerprint: string): string {
+  return Buffer.from(JSON.stringify({ f: fingerprint, k: key })).toString('base64url');
+}
+
+/** The key a cursor carries; INVALID_CURSOR for anything this connection did not issue. */
+function parseCursor(cursor: string, fingerprint: string): RoomKey {
+  let document: { f?: unknown; k?: unknown } | null = null;
+  try {
+    document = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { f?: unknown; k?: unknown };
+  } catch {
+    // refused below
+  }
+  const key = document?.k;
+  const valid = Array.isArray(key) && key.length === 3 && ['number', 'string'].includes(typeof key[0]) && typeof key[1] === 'number' && typeof key[2] === 'string';
+  if (!valid) throw new InvalidCursorError('The cursor is not a valid roomgraph cursor.');
+  if (document!.f !== fingerprint) throw new InvalidCursorError('The cursor was issued for a different list (other filter, order or providers).');
+  return key as RoomKey;
+}
