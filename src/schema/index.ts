@@ -10,5 +10,10 @@ import './room.js';
 import './query.js';
 import './provider-info.js';
 import './telnyx-participant.js';
+import './entities.js';
 
-export const schema = builder.toSchema({ sortSchema: false });
+/** The schema the gateway serves: the graph plus the federation subgraph fields (`_service`, `_entities`). */
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', sortSchema: false });
+
+/** The client contract: the graph without the federation machinery (what `schema/schema.graphql` holds). */
+export const clientSchema = builder.toSchema({ sortSchema: false });

@@ -1,20 +1,23 @@
 /**
- * Writes the generated contract files (`schema/schema.graphql`) from the code. Run with
+ * Writes the generated contract files (`schema/schema.graphql` for clients, `schema/subgraph.graphql`
+ * for the supergraph) from the code. Run with
  * `npm run schema:print`; a test fails when the committed files drift from the code.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { printSubgraphSchema } from '@apollo/subgraph';
 import { printSchema } from 'graphql';
-import { schema } from './index.js';
+import { clientSchema, schema } from './index.js';
 
-export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
-
-/** The SDL exactly as it is committed. */
-export function printContract(): string {
-  return `${printSchema(schema)}\n`;
-}
+/** The committed contract files and how each is printed from the code. */
+export const CONTRACT_FILES = {
+  [fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url))]: () => `${printSchema(clientSchema)}\n`,
+  [fileURLToPath(new URL('../../schema/subgraph.graphql', import.meta.url))]: () => `${printSubgraphSchema(schema)}\n`,
+};
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(SCHEMA_FILE, printContract());
-  console.log(`wrote ${SCHEMA_FILE}`);
+  for (const [file, print] of Object.entries(CONTRACT_FILES)) {
+    writeFileSync(file, print());
+    console.log(`wrote ${file}`);
+  }
 }
