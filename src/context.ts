@@ -1,6 +1,7 @@
 import { GatewayError, ProviderDisabledError } from './domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from './domain/model.js';
 import type { ProviderCapabilities, ProviderSource, VideoProvider } from './domain/provider.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './server/query-cost.js';
 
 /** A provider failure inside a field that still answered with the other providers' data. */
 export interface PartialFailure {
@@ -15,14 +16,17 @@ export interface GatewayContext {
   capabilities: ReadonlyMap<ProviderName, ProviderCapabilities>;
   /** Failures of fields that answered partially; added to the response's `errors`. */
   partialFailures: PartialFailure[];
+  /** The limits this request's operation must stay within. */
+  queryLimits: QueryLimits;
 }
 
 /** A new context with empty per-request caches. */
-export function createContext(providers: readonly VideoProvider[]): GatewayContext {
+export function createContext(providers: readonly VideoProvider[], queryLimits: QueryLimits = DEFAULT_QUERY_LIMITS): GatewayContext {
   return {
     sources: new Map(providers.map((provider) => [provider.name, provider.createSource()])),
     capabilities: new Map(providers.map((provider) => [provider.name, provider.capabilities])),
     partialFailures: [],
+    queryLimits,
   };
 }
 

@@ -1,9 +1,11 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import type { GatewayContext } from '../context.js';
+import { fieldCost, queryLimitError } from '../server/query-cost.js';
 import { decodeGlobalId, invalidId, isValidId } from './global-ids.js';
 
 
@@ -19,7 +21,12 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin],
+  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin, DirectivesPlugin, FederationPlugin],
+  complexity: {
+    fieldComplexity: fieldCost,
+    limit: (context) => ({ complexity: context.queryLimits.maxCost, depth: context.queryLimits.maxDepth, breadth: context.queryLimits.maxBreadth }),
+    complexityError: (kind, result) => queryLimitError(kind, result),
+  },
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
