@@ -32,9 +32,39 @@ describe('parseConfig', () => {
     [{ ...PLUGNMEET, PLUGNMEET_API_SECRET: '' }, /PLUGNMEET_API_SECRET must be set/],
     [{ VIDEOSDK_API_KEY: 'k' }, /VIDEOSDK_API_SECRET must be set/],
     [{ UPSTREAM_HEADERS_TIMEOUT_MS: '0' }, /UPSTREAM_HEADERS_TIMEOUT_MS/],
+    [{ UPSTREAM_RETRIES: '-1' }, /UPSTREAM_RETRIES must be an integer from 0 to 10/],
+    [{ UPSTREAM_RETRY_BUDGET_RATIO: 'a fifth' }, /UPSTREAM_RETRY_BUDGET_RATIO must be a number from 0 to 10/],
+    [{ UPSTREAM_BREAKER_FAILURES: '0' }, /UPSTREAM_BREAKER_FAILURES/],
+    [{ UPSTREAM_MAX_CONCURRENCY: '2.5' }, /UPSTREAM_MAX_CONCURRENCY/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it('defaults the upstream resilience and reads every variable of it', () => {
+    expect(parseConfig({}).upstreamResilience).toEqual({
+      retries: 2,
+      retryBaseMs: 100,
+      retryMaxMs: 2_000,
+      retryBudgetRatio: 0.2,
+      retryBudgetMin: 10,
+      callBudgetMs: 30_000,
+      breakerFailures: 5,
+      breakerCooldownMs: 10_000,
+      maxConcurrency: 16,
+    });
+    const env = {
+      UPSTREAM_RETRIES: '0',
+      UPSTREAM_RETRY_BASE_MS: '50',
+      UPSTREAM_RETRY_MAX_MS: '500',
+      UPSTREAM_RETRY_BUDGET_RATIO: '0.5',
+      UPSTREAM_RETRY_BUDGET_MIN: '3',
+      UPSTREAM_CALL_BUDGET_MS: '4000',
+      UPSTREAM_BREAKER_FAILURES: '7',
+      UPSTREAM_BREAKER_COOLDOWN_MS: '1000',
+      UPSTREAM_MAX_CONCURRENCY: '4',
+    };
+    expect(Object.values(parseConfig(env).upstreamResilience)).toEqual([0, 50, 500, 0.5, 3, 4_000, 7, 1_000, 4]);
   });
 
   it('never puts a secret into a config error', () => {

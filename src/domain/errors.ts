@@ -60,6 +60,7 @@ export type UpstreamErrorCode =
   | 'UPSTREAM_BAD_RESPONSE'
   | 'UPSTREAM_NOT_FOUND'
   | 'UPSTREAM_REJECTED'
+  | 'UPSTREAM_CIRCUIT_OPEN'
   | 'UPSTREAM_ERROR';
 
 /** Where an upstream call went: enough to find it in the provider's docs, never a credential. */

@@ -104,6 +104,8 @@ export interface VideoProvider {
   capabilities: ProviderCapabilities;
   /** A fresh source with empty caches, for one GraphQL request. */
   createSource(): ProviderSource;
+  /** Whether calls go through: the upstream's circuit breaker state. */
+  state(): { circuit: 'closed' | 'open' | 'half-open' };
   /** Releases the connection pool. */
   close(): Promise<void>;
 }

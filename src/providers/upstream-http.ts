@@ -1,25 +1,27 @@
-import { Pool, errors as undiciErrors } from 'undici';
-import { UpstreamError, type UpstreamCall, type UpstreamErrorCode } from '../domain/errors.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'undici';
+import { UpstreamError, type UpstreamCall } from '../domain/errors.js';
 import type { ProviderName } from '../domain/model.js';
+import { createCircuitBreaker, type CircuitState } from './circuit-breaker.js';
+import { createRetryBudget } from './retry-budget.js';
+import { attemptUpstream, type AttemptPlan, type UpstreamResponse } from './upstream-attempt.js';
+import type { UpstreamOptions } from './upstream-options.js';
+import { toRetryDelay } from './upstream-retry.js';
 
-/** Timeouts of every upstream call, in milliseconds. */
-export interface UpstreamTimeouts {
-  connectMs: number;
-  headersMs: number;
-  bodyMs: number;
-}
+export type { UpstreamResponse } from './upstream-attempt.js';
 
-export interface UpstreamHttpOptions {
+/** One upstream's HTTP client: where it is, and how its answers are read. */
+export interface UpstreamHttpOptions extends UpstreamOptions {
   provider: ProviderName;
   /** Origin plus optional path prefix, e.g. `https://meet.example.com` or `http://127.0.0.1:9/v2`. */
   baseUrl: string;
-  timeouts: UpstreamTimeouts;
-  /** Keep-alive connections per upstream. */
-  connections?: number;
   /** Pulls the provider's own error message out of an error body (never a credential). */
   describeErrorBody?: (body: unknown) => string | null;
+  /** Response headers that say how long to wait before retrying, tried in order; `['retry-after']` by default. */
+  waitHeaders?: readonly string[];
 }
 
+/** One call to an upstream, as a provider client describes it. */
 export interface UpstreamRequest {
   method: 'GET' | 'POST';
   /** Path below the base URL, starting with `/`. */
@@ -27,60 +29,88 @@ export interface UpstreamRequest {
   query?: Record<string, string | number | boolean | undefined>;
   headers?: Record<string, string>;
   body?: string;
+  /** A POST that only reads, safe to send twice; GETs always are. Only idempotent calls are retried. */
+  idempotent?: boolean;
+  /** An absolute deadline (epoch ms) tighter than the configured call budget. */
+  deadline?: number;
 }
 
-export interface UpstreamResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** The parsed JSON body. */
-  body: unknown;
+/** What readiness needs to know about an upstream. */
+export interface UpstreamState {
+  circuit: CircuitState;
 }
 
 /** A JSON-over-HTTP client for one upstream; failures reject with a typed UpstreamError. */
 export interface UpstreamHttp {
   request(request: UpstreamRequest): Promise<UpstreamResponse>;
+  /** The circuit breaker's state, for readiness. */
+  state(): UpstreamState;
   close(): Promise<void>;
 }
 
 /**
- * One keep-alive undici pool per upstream. This is the only place where HTTP statuses and network
- * failures become errors: 401/403 → UPSTREAM_UNAUTHORIZED, 404 → UPSTREAM_NOT_FOUND,
- * 429 → UPSTREAM_RATE_LIMITED, other 4xx → UPSTREAM_REJECTED, 5xx and refused connections →
- * UPSTREAM_UNAVAILABLE, timeouts → UPSTREAM_TIMEOUT, a body that is not JSON → UPSTREAM_BAD_RESPONSE.
+ * One keep-alive undici pool per upstream, whose `connections` cap its concurrency, with a retry
+ * budget and a circuit breaker of its own. A call is refused at once with UPSTREAM_CIRCUIT_OPEN
+ * while the circuit is open; otherwise it is attempted, and retried as `toRetryDelay` allows and
+ * the budget affords, within `callBudgetMs`. The last attempt's UpstreamError is what rejects.
  */
 export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
+  const { resilience, timeouts } = options;
   const base = new URL(options.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
   const pool = new Pool(base.origin, {
-    connections: options.connections ?? 16,
-    connectTimeout: options.timeouts.connectMs,
-    headersTimeout: options.timeouts.headersMs,
-    bodyTimeout: options.timeouts.bodyMs,
+    connections: resilience.maxConcurrency,
+    connectTimeout: timeouts.connectMs,
+    headersTimeout: timeouts.headersMs,
+    bodyTimeout: timeouts.bodyMs,
     keepAliveTimeout: 30_000,
   });
+  const breaker = createCircuitBreaker({ failureThreshold: resilience.breakerFailures, cooldownMs: resilience.breakerCooldownMs });
+  const budget = createRetryBudget({ ratio: resilience.retryBudgetRatio, min: resilience.retryBudgetMin });
 
   async function request(request: UpstreamRequest): Promise<UpstreamResponse> {
     const call: UpstreamCall = { provider: options.provider, method: request.method, path: request.path };
-    const path = prefix + request.path + toQueryString(request.query);
-    let response;
-    try {
-      response = await pool.request({ method: request.method, path, headers: request.headers, body: request.body });
-    } catch (error) {
-      throw toNetworkError(call, error);
+    if (!breaker.tryAcquire()) throw toCircuitOpenError(call, breaker.remainingCooldownMs(), resilience.breakerFailures);
+    budget.recordRequest();
+    const deadline = Math.min(request.deadline ?? Infinity, Date.now() + resilience.callBudgetMs);
+    const idempotent = request.method === 'GET' || request.idempotent === true;
+    // Bounded: toRetryDelay answers null once `attempt` reaches `resilience.retries`.
+    // The breaker counts calls, not attempts: a call that succeeds on a retry was healthy.
+    for (let attempt = 0; ; attempt += 1) {
+      const result = await attemptUpstream(pool, toPlan(call, request, deadline));
+      if (result.ok) {
+        breaker.record(true);
+        return result.response;
+      }
+      const remainingMs = deadline - Date.now();
+      const delay = toRetryDelay({ attempt, failure: result.failure, idempotent, remainingMs, policy: resilience, random: Math.random });
+      if (delay === null || breaker.state() !== 'closed' || !budget.tryRetry()) {
+        breaker.record(!result.failure.unhealthy);
+        throw result.failure.error;
+      }
+      await sleep(delay);
     }
-    const text = await readText(call, response.body);
-    const body = parseJson(text);
-    if (response.statusCode >= 400) {
-      const detail = (body !== undefined && options.describeErrorBody?.(body)) || `HTTP ${response.statusCode}`;
-      throw new UpstreamError(statusCode(response.statusCode), call, detail, response.statusCode, retryAfter(response.headers));
-    }
-    if (body === undefined) {
-      throw new UpstreamError('UPSTREAM_BAD_RESPONSE', call, 'the response body is not valid JSON', response.statusCode);
-    }
-    return { status: response.statusCode, headers: response.headers, body };
   }
 
-  return { request, close: () => pool.close() };
+  function toPlan(call: UpstreamCall, request: UpstreamRequest, deadline: number): AttemptPlan {
+    const path = prefix + request.path + toQueryString(request.query);
+    const signal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
+    return {
+      call,
+      options: { method: request.method, path, headers: request.headers, body: request.body, signal },
+      waitHeaders: options.waitHeaders ?? ['retry-after'],
+      describeErrorBody: options.describeErrorBody,
+    };
+  }
+
+  return { request, state: () => ({ circuit: breaker.state() }), close: () => pool.close() };
+}
+
+function toCircuitOpenError(call: UpstreamCall, remainingMs: number, failures: number): UpstreamError {
+  const seconds = Math.max(1, Math.ceil(remainingMs / 1000));
+  const next = remainingMs > 0 ? `the next probe goes in ${seconds} s` : 'a probe is under way';
+  const detail = `not attempted: the circuit opened after ${failures} consecutive failures and ${next}`;
+  return new UpstreamError('UPSTREAM_CIRCUIT_OPEN', call, detail, null, seconds);
 }
 
 function toQueryString(query: UpstreamRequest['query']): string {
@@ -91,47 +121,4 @@ function toQueryString(query: UpstreamRequest['query']): string {
   }
   const text = params.toString();
   return text ? `?${text}` : '';
-}
-
-async function readText(call: UpstreamCall, body: { text(): Promise<string> }): Promise<string> {
-  try {
-    return await body.text();
-  } catch (error) {
-    throw toNetworkError(call, error);
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function statusCode(status: number): UpstreamErrorCode {
-  if (status === 401 || status === 403) return 'UPSTREAM_UNAUTHORIZED';
-  if (status === 404) return 'UPSTREAM_NOT_FOUND';
-  if (status === 429) return 'UPSTREAM_RATE_LIMITED';
-  if (status >= 500) return 'UPSTREAM_UNAVAILABLE';
-  return 'UPSTREAM_REJECTED';
-}
-
-function retryAfter(headers: UpstreamResponse['headers']): number | null {
-  const value = headers['retry-after'];
-  const seconds = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
-}
-
-function toNetworkError(call: UpstreamCall, error: unknown): UpstreamError {
-  if (
-    error instanceof undiciErrors.ConnectTimeoutError ||
-    error instanceof undiciErrors.HeadersTimeoutError ||
-    error instanceof undiciErrors.BodyTimeoutError
-  ) {
-    return new UpstreamError('UPSTREAM_TIMEOUT', call, `timed out (${error.code})`);
-  }
-  const code = (error as { code?: unknown }).code;
-  const reason = typeof code === 'string' ? code : 'network error';
-  return new UpstreamError('UPSTREAM_UNAVAILABLE', call, `could not be reached (${reason})`);
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFaultQueue, serveFault, type FaultReplies, type FaultScope, type SimulatorFault } from './faults.js';
 
 /** One request a simulator received, recorded so tests can count upstream calls. */
 export interface RecordedCall {
@@ -19,6 +20,11 @@ export interface Simulator {
   /** Every request received since start or the last `resetCalls()`, in arrival order. */
   calls: RecordedCall[];
   resetCalls(): void;
+  /** Makes the next matching requests fail this way (they are still recorded in `calls`). */
+  injectFault(fault: SimulatorFault, scope?: FaultScope): void;
+  /** Drops every fault not yet served. */
+  clearFaults(): void;
+  /** Stops listening and drops open connections, hanging responses included. */
   close(): Promise<void>;
 }
 
@@ -31,21 +37,32 @@ export interface SimulatorListenOptions {
 /** A request handler given the raw body, already recorded. */
 export type SimulatorHandler = (request: IncomingMessage, body: Buffer, response: ServerResponse) => void | Promise<void>;
 
+/** What `listenSimulator` gives back: the server, its calls and the fault controls. */
+export type ListeningSimulator = Pick<Simulator, 'calls' | 'injectFault' | 'clearFaults' | 'close'> & { server: Server; port: number };
+
 /**
- * Starts an HTTP server on loopback that records every call and hands each request, with its whole
- * body read, to `handle`. A handler that throws answers 500 with a JSON body.
+ * Starts an HTTP server on loopback that records every call, serves an injected fault when one
+ * matches the path (in the provider's words from `faultReplies`), and otherwise hands the request,
+ * with its whole body read, to `handle`. A handler that throws answers 500 with a JSON body.
  */
 export async function listenSimulator(
   handle: SimulatorHandler,
-  options: SimulatorListenOptions,
-): Promise<{ server: Server; port: number; calls: RecordedCall[]; close(): Promise<void> }> {
+  options: SimulatorListenOptions & { faultReplies: FaultReplies },
+): Promise<ListeningSimulator> {
   const calls: RecordedCall[] = [];
+  const faults = createFaultQueue();
+  const serve = async (request: IncomingMessage, body: Buffer, response: ServerResponse) => {
+    const call = toRecordedCall(request);
+    calls.push(call);
+    const fault = faults.take(call.path);
+    if (fault && !(await serveFault(fault, response, options.faultReplies))) return;
+    await handle(request, body, response);
+  };
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      calls.push(toRecordedCall(request));
-      Promise.resolve(handle(request, Buffer.concat(chunks), response)).catch(() => {
+      serve(request, Buffer.concat(chunks), response).catch(() => {
         if (!response.headersSent) sendJson(response, 500, { message: 'simulator error' });
         else response.destroy();
       });
@@ -59,7 +76,7 @@ export async function listenSimulator(
       server.closeAllConnections();
       server.close(() => resolve());
     });
-  return { server, port, calls, close };
+  return { server, port, calls, injectFault: faults.inject, clearFaults: faults.clear, close };
 }
 
 /** Writes a JSON body with the given status. */

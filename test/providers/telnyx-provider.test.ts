@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TelnyxConfig } from '../../src/config.js';
+import { parseConfig, type TelnyxConfig } from '../../src/config.js';
 import { UpstreamError } from '../../src/domain/errors.js';
 import type { PastRoomKey } from '../../src/domain/keys.js';
 import { comparePastRooms, type PastRoomOrder } from '../../src/domain/ordering.js';
@@ -8,11 +8,16 @@ import { createTelnyxClient } from '../../src/providers/telnyx/telnyx-client.js'
 import { toContextName, toDayFilter } from '../../src/providers/telnyx/telnyx-mapping.js';
 import { createTelnyxProvider, type TelnyxProvider } from '../../src/providers/telnyx/telnyx-provider.js';
 import { createTelnyxSource } from '../../src/providers/telnyx/telnyx-source.js';
+import type { UpstreamOptions } from '../../src/providers/upstream-options.js';
 import { TELNYX_DEMO_PAST_SESSIONS } from '../../src/sandbox/telnyx/telnyx-seed.js';
 import { startTelnyxSimulator, type TelnyxSimulator } from '../../src/sandbox/telnyx/telnyx-simulator.js';
 import type { StoredSession } from '../../src/sandbox/telnyx/telnyx-store.js';
 
-const TIMEOUTS = { connectMs: 2_000, headersMs: 5_000, bodyMs: 5_000 };
+// Retries are proven in upstream-http.test.ts; here each injected fault must surface as it is.
+const UPSTREAM: UpstreamOptions = {
+  timeouts: { connectMs: 2_000, headersMs: 5_000, bodyMs: 5_000 },
+  resilience: { ...parseConfig({}).upstreamResilience, retries: 0 },
+};
 const ALL: PastRoomFilter = { roomIds: null, createdAt: null };
 const ORDERS: PastRoomOrder[] = [
   { field: 'CREATED_AT', direction: 'ASC' },
@@ -32,7 +37,7 @@ function configOf(simulator: TelnyxSimulator, overrides: Partial<TelnyxConfig> =
 
 beforeAll(async () => {
   sim = await startTelnyxSimulator();
-  provider = createTelnyxProvider(configOf(sim), TIMEOUTS);
+  provider = createTelnyxProvider(configOf(sim), UPSTREAM);
 });
 afterAll(async () => {
   await Promise.all([provider, ...extraProviders].map((each) => each.close()));
@@ -143,7 +148,7 @@ describe('past rooms as a sorted stream', () => {
 
 describe('batching and priming', () => {
   it('fetches ended sessions with participants in one call per page and titles them with one room call', async () => {
-    const source = createTelnyxSource(createTelnyxClient(configOf(sim), TIMEOUTS), { pageSize: 10 });
+    const source = createTelnyxSource(createTelnyxClient(configOf(sim), UPSTREAM), { pageSize: 10 });
     const read: PastRoomRead = { filter: ALL, order: ORDERS[0]!, direction: 'forward', after: null, inclusive: false, count: 100 };
     const slice = await source.readPastRooms(read);
     expect(slice.totalCount).toBe(TELNYX_DEMO_PAST_SESSIONS);
@@ -183,7 +188,7 @@ describe('batching and priming', () => {
     expect(calls('/room_sessions')[0]!.query).not.toHaveProperty('filter[room_id]');
 
     sim.resetCalls();
-    const paged = await readEach(createTelnyxSource(createTelnyxClient(configOf(sim), TIMEOUTS), { pageSize: 10 }));
+    const paged = await readEach(createTelnyxSource(createTelnyxClient(configOf(sim), UPSTREAM), { pageSize: 10 }));
     expect(paged.map((slice) => slice.totalCount)).toEqual(slices.map((slice) => slice.totalCount));
     const sessionQueries = calls('/room_sessions').map((call) => call.query['filter[room_id]'] ?? null);
     expect(sessionQueries.filter((roomId) => roomId === null)).toHaveLength(1);
@@ -270,7 +275,7 @@ describe('lookups by id', () => {
 
 describe('the client', () => {
   it('reads rooms with sessions, sessions with participants and paged participants, with null for unknown ids', async () => {
-    const client = createTelnyxClient(configOf(sim), TIMEOUTS);
+    const client = createTelnyxClient(configOf(sim), UPSTREAM);
     const session = endedSessions()[0]!;
     const people = sim.store.participants.filter((participant) => participant.session_id === session.id);
     const room = await client.getRoom(session.room_id, { include_sessions: true });
@@ -287,7 +292,7 @@ describe('the client', () => {
 
 describe('the rooms filter', () => {
   it('gives exactly what the upstream filters give for whole days, and the exact range otherwise', async () => {
-    const client = createTelnyxClient(configOf(sim), TIMEOUTS);
+    const client = createTelnyxClient(configOf(sim), UPSTREAM);
     const source = provider.createSource();
     const upstreamIds = async (filter: Parameters<typeof client.listRooms>[0]) => (await client.listRooms({ ...filter, page: { size: 250 } })).data.map((room) => room.id).sort();
     const ids = async (filter: Parameters<typeof source.listRooms>[0]) => (await source.listRooms(filter)).map((room) => room.roomId).sort();
@@ -330,7 +335,7 @@ describe('the rooms filter', () => {
 describe('failures', () => {
   it('rejects a wrong key with UPSTREAM_UNAUTHORIZED naming Telnyx and never the key', async () => {
     const secret = 'KEY_WRONG_0123456789';
-    const wrong = createTelnyxProvider(configOf(sim, { apiKey: secret }), TIMEOUTS);
+    const wrong = createTelnyxProvider(configOf(sim, { apiKey: secret }), UPSTREAM);
     extraProviders.push(wrong);
     const error = await failureOf(wrong.createSource().listActiveRooms());
     expect(error.code).toBe('UPSTREAM_UNAUTHORIZED');
@@ -341,7 +346,7 @@ describe('failures', () => {
 
   it('rejects with UPSTREAM_UNAVAILABLE when the simulator is stopped', async () => {
     const stopped = await startTelnyxSimulator();
-    const orphan = createTelnyxProvider(configOf(stopped), TIMEOUTS);
+    const orphan = createTelnyxProvider(configOf(stopped), UPSTREAM);
     extraProviders.push(orphan);
     await stopped.close();
     const error = await failureOf(orphan.createSource().loadRooms([UNKNOWN_ID]));
@@ -350,12 +355,12 @@ describe('failures', () => {
   });
 
   it('maps 429 to UPSTREAM_RATE_LIMITED, 5xx to UPSTREAM_UNAVAILABLE and a malformed body to UPSTREAM_BAD_RESPONSE', async () => {
-    sim.injectFault({ status: 429 });
+    sim.injectFault({ kind: 'status', status: 429 });
     expect((await failureOf(provider.createSource().listActiveRooms())).code).toBe('UPSTREAM_RATE_LIMITED');
-    sim.injectFault({ status: 503 });
+    sim.injectFault({ kind: 'status', status: 503 });
     const unavailable = await failureOf(provider.createSource().loadRooms([UNKNOWN_ID]));
     expect([unavailable.code, unavailable.status]).toEqual(['UPSTREAM_UNAVAILABLE', 503]);
-    sim.injectFault({ status: 200, body: { data: [{ id: 'x', active: true }], meta: { page_number: 1, page_size: 250, total_pages: 1, total_results: 1 } } });
+    sim.injectFault({ kind: 'status', status: 200, body: { data: [{ id: 'x', active: true }], meta: { page_number: 1, page_size: 250, total_pages: 1, total_results: 1 } } });
     const malformed = await failureOf(provider.createSource().listActiveRooms());
     expect(malformed.code).toBe('UPSTREAM_BAD_RESPONSE');
     expect(malformed.message).toContain('data[0].room_id');

@@ -1,10 +1,11 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { VideosdkConfig } from '../../src/config.js';
+import { parseConfig, type VideosdkConfig } from '../../src/config.js';
 import { UpstreamError } from '../../src/domain/errors.js';
 import type { PastRoomKey } from '../../src/domain/keys.js';
 import type { PastRoomOrder } from '../../src/domain/ordering.js';
 import type { PastRoomFilter, PastRoomRead, PastRoomSlice, VideoProvider } from '../../src/domain/provider.js';
+import type { UpstreamOptions } from '../../src/providers/upstream-options.js';
 import { createVideosdkTokenSource } from '../../src/providers/videosdk/videosdk-auth.js';
 import { createVideosdkClient } from '../../src/providers/videosdk/videosdk-client.js';
 import { createVideosdkProvider } from '../../src/providers/videosdk/videosdk-provider.js';
@@ -13,7 +14,11 @@ import { VIDEOSDK_DEMO_PAST_SESSIONS } from '../../src/sandbox/videosdk/videosdk
 import { startVideosdkSimulator, type VideosdkSimulator } from '../../src/sandbox/videosdk/videosdk-simulator.js';
 import type { VideosdkSimParticipant, VideosdkSimSession } from '../../src/sandbox/videosdk/videosdk-store.js';
 
-const TIMEOUTS = { connectMs: 2_000, headersMs: 5_000, bodyMs: 5_000 };
+// Retries are proven in upstream-http.test.ts; here each injected fault must surface as it is.
+const UPSTREAM: UpstreamOptions = {
+  timeouts: { connectMs: 2_000, headersMs: 5_000, bodyMs: 5_000 },
+  resilience: { ...parseConfig({}).upstreamResilience, retries: 0 },
+};
 const ALL: PastRoomFilter = { roomIds: null, createdAt: null };
 const ASC: PastRoomOrder = { field: 'CREATED_AT', direction: 'ASC' };
 const DESC: PastRoomOrder = { field: 'CREATED_AT', direction: 'DESC' };
@@ -29,7 +34,7 @@ function configOf(simulator: VideosdkSimulator, overrides: Partial<VideosdkConfi
 }
 
 function providerFor(config: VideosdkConfig): VideoProvider {
-  const created = createVideosdkProvider(config, TIMEOUTS);
+  const created = createVideosdkProvider(config, UPSTREAM);
   extraProviders.push(created);
   return created;
 }
@@ -89,7 +94,7 @@ async function failureOf(promise: Promise<unknown>): Promise<UpstreamError> {
 
 beforeAll(async () => {
   sim = await startVideosdkSimulator();
-  provider = createVideosdkProvider(configOf(sim), TIMEOUTS);
+  provider = createVideosdkProvider(configOf(sim), UPSTREAM);
 });
 
 beforeEach(() => sim.resetCalls());
@@ -147,7 +152,7 @@ describe('past rooms as a sorted stream', () => {
     }
   });
 
-  it('filters by room ids exactly, one list per room, and counts the matches', async () => {
+  it('filters by room ids exactly, and counts the matches, with the fewest list calls', async () => {
     const roomIds = [sim.store.rooms[0]!.roomId, sim.store.rooms[4]!.roomId, 'zzzz-zzzz-zzzz'];
     const filter = { roomIds, createdAt: null };
     const { ids, totals } = await readAll({ filter, count: 4 });
@@ -156,8 +161,12 @@ describe('past rooms as a sorted stream', () => {
     expect(totals).toEqual([expected.length]);
     sim.resetCalls();
     await provider.createSource().readPastRooms(readOf({ filter }));
+    // Three rooms: one read of every ended session beats a list per room.
+    expect(sim.calls.map((call) => `${call.query.roomId} ${call.query.status}`)).toEqual(['undefined ended']);
+    sim.resetCalls();
+    await provider.createSource().readPastRooms(readOf({ filter: { roomIds: roomIds.slice(0, 2), createdAt: null } }));
     const asked = sim.calls.map((call) => `${call.query.roomId} ${call.query.status}`);
-    expect(asked.sort()).toEqual(roomIds.map((roomId) => `${roomId} ended`).sort());
+    expect(asked.sort()).toEqual(roomIds.slice(0, 2).map((roomId) => `${roomId} ended`).sort());
   });
 
   it('filters createdAt with `from` inclusive and `to` exclusive', async () => {
@@ -233,7 +242,7 @@ describe('rooms and participants', () => {
 
   it('reads every page of a session\'s participants and of its connected ones', async () => {
     const small = await startVideosdkSimulator({ maxPerPage: 2 });
-    const client = createVideosdkClient(configOf(small), TIMEOUTS);
+    const client = createVideosdkClient(configOf(small), UPSTREAM);
     try {
       const live = small.store.sessions.find((session) => session.end === null)!;
       const all = await client.getAllParticipants(live.id);
@@ -340,7 +349,7 @@ describe('errors', () => {
   });
 
   it('reports 429 as UPSTREAM_RATE_LIMITED with its retry-after', async () => {
-    sim.injectFault({ status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '3' } });
+    sim.injectFault({ kind: 'status', status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '3' } });
     const error = await failureOf(provider.createSource().listActiveRooms());
     expect([error.code, error.retryAfterSeconds, error.message]).toEqual([
       'UPSTREAM_RATE_LIMITED',
@@ -350,17 +359,17 @@ describe('errors', () => {
   });
 
   it('reports a 5xx as UPSTREAM_UNAVAILABLE', async () => {
-    sim.injectFault({ status: 503, body: 'upstream connect error' });
+    sim.injectFault({ kind: 'status', status: 503, body: 'upstream connect error' });
     expect((await failureOf(provider.createSource().loadRooms(['abcd-efgh-ijkl']))).code).toBe('UPSTREAM_UNAVAILABLE');
   });
 
   it('reports a malformed body as UPSTREAM_BAD_RESPONSE naming the bad field', async () => {
     const pageInfo = { currentPage: 1, perPage: 100, lastPage: 1, total: 1 };
-    sim.injectFault({ status: 200, body: { pageInfo, data: [{ id: 'x', roomId: 'r', start: 'yesterday' }] } });
+    sim.injectFault({ kind: 'status', status: 200, body: { pageInfo, data: [{ id: 'x', roomId: 'r', start: 'yesterday' }] } });
     const error = await failureOf(provider.createSource().readPastRooms(readOf()));
     expect(error.code).toBe('UPSTREAM_BAD_RESPONSE');
     expect(error.message).toBe('VideoSDK GET /v2/sessions failed: malformed body: body.data[0].start is not an ISO-8601 time');
-    sim.injectFault({ status: 200, body: '<html>gateway</html>' });
+    sim.injectFault({ kind: 'status', status: 200, body: '<html>gateway</html>' });
     const key = { provider: 'videosdk' as const, roomId: 'r', sessionId: UNKNOWN_SESSION };
     expect((await failureOf(provider.createSource().loadPastRooms([key]))).code).toBe('UPSTREAM_BAD_RESPONSE');
   });

@@ -224,7 +224,7 @@ describe('date filters', () => {
 
 describe('faults', () => {
   it('answers an injected 429 with the rate-limit headers and code 10011, then serves normally', async () => {
-    sim.injectFault({ status: 429 });
+    sim.injectFault({ kind: 'status', status: 429 });
     const limited = await call('/rooms');
     expect(limited.status).toBe(429);
     expect(limited.body.errors[0].code).toBe('10011');

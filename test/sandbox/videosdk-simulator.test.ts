@@ -261,7 +261,7 @@ describe('rooms', () => {
 
 describe('fault injection and call records', () => {
   it('answers injected faults, then serves normally', async () => {
-    sim.injectFault({ status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '2' }, times: 2 });
+    sim.injectFault({ kind: 'status', status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '2' } }, { times: 2 });
     const first = await fetch(`${sim.url}/v2/rooms`, { headers: { authorization: token } });
     expect([first.status, first.headers.get('retry-after'), await first.json()]).toEqual([429, '2', { message: 'Too many requests' }]);
     expect((await get('/v2/rooms')).status).toBe(429);

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { PlugnmeetConfig } from '../../config.js';
 import { UpstreamError, type UpstreamCall, type UpstreamErrorCode } from '../../domain/errors.js';
-import { createUpstreamHttp, type UpstreamTimeouts } from '../upstream-http.js';
+import { createUpstreamHttp, type UpstreamState } from '../upstream-http.js';
+import type { UpstreamOptions } from '../upstream-options.js';
 import {
   MalformedBodyError,
   parseActiveRoom,
@@ -28,6 +29,8 @@ export interface PlugnmeetClient {
   getActiveRoomInfo(roomId: string): Promise<PlugnmeetActiveRoom | null>;
   getActiveRoomsInfo(): Promise<PlugnmeetActiveRoom[]>;
   isRoomActive(roomId: string): Promise<boolean>;
+  /** The upstream's circuit state, for readiness. */
+  state(): UpstreamState;
   close(): Promise<void>;
 }
 
@@ -38,11 +41,11 @@ export const PLUGNMEET_MAX_LIMIT = 100;
  * Signs every call the way the server checks it (reference §1.2): `API-KEY`, and `HASH-SIGNATURE`
  * = lowercase hex HMAC-SHA256 of the exact body bytes sent, keyed with the API secret.
  */
-export function createPlugnmeetClient(config: PlugnmeetConfig, timeouts: UpstreamTimeouts): PlugnmeetClient {
+export function createPlugnmeetClient(config: PlugnmeetConfig, upstream: UpstreamOptions): PlugnmeetClient {
   const http = createUpstreamHttp({
     provider: 'plugnmeet',
     baseUrl: config.url,
-    timeouts,
+    ...upstream,
     describeErrorBody: describeAuthError,
   });
 
@@ -54,6 +57,8 @@ export function createPlugnmeetClient(config: PlugnmeetConfig, timeouts: Upstrea
       path: `/auth${path}`,
       headers: { 'content-type': 'application/json', 'api-key': config.apiKey, 'hash-signature': signature },
       body,
+      // Every endpoint used here only reads, so a retry cannot change anything upstream.
+      idempotent: true,
     });
     const call: UpstreamCall = { provider: 'plugnmeet', method: 'POST', path: `/auth${path}` };
     return { envelope: parseOrThrow(call, () => parseEnvelope(response.body)), body: response.body as Record<string, unknown> };
@@ -81,6 +86,7 @@ export function createPlugnmeetClient(config: PlugnmeetConfig, timeouts: Upstrea
     getActiveRoomsInfo: async () => (await call('/room/getActiveRoomsInfo', {}, (body) => parseActiveRooms(body.rooms))) ?? [],
     isRoomActive: async (roomId) =>
       (await call('/room/isRoomActive', { room_id: roomId }, (body) => body.is_active === true)) ?? false,
+    state: () => http.state(),
     close: () => http.close(),
   };
 }

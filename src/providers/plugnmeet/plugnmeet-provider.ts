@@ -1,6 +1,6 @@
 import type { PlugnmeetConfig } from '../../config.js';
 import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
-import type { UpstreamTimeouts } from '../upstream-http.js';
+import type { UpstreamOptions } from '../upstream-options.js';
 import { createPlugnmeetClient } from './plugnmeet-client.js';
 import { createPlugnmeetSource } from './plugnmeet-source.js';
 
@@ -16,12 +16,13 @@ export const PLUGNMEET_CAPABILITIES: ProviderCapabilities = {
 };
 
 /** The plugNmeet provider: one signed, pooled client, and a fresh batched source per request. */
-export function createPlugnmeetProvider(config: PlugnmeetConfig, timeouts: UpstreamTimeouts): VideoProvider {
-  const client = createPlugnmeetClient(config, timeouts);
+export function createPlugnmeetProvider(config: PlugnmeetConfig, upstream: UpstreamOptions): VideoProvider {
+  const client = createPlugnmeetClient(config, upstream);
   return {
     name: 'plugnmeet',
     capabilities: PLUGNMEET_CAPABILITIES,
     createSource: () => createPlugnmeetSource(client),
+    state: () => client.state(),
     close: () => client.close(),
   };
 }

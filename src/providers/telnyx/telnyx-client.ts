@@ -1,6 +1,7 @@
 import type { TelnyxConfig } from '../../config.js';
 import { UpstreamError, type UpstreamCall } from '../../domain/errors.js';
-import { createUpstreamHttp, type UpstreamTimeouts } from '../upstream-http.js';
+import { createUpstreamHttp, type UpstreamState } from '../upstream-http.js';
+import type { UpstreamOptions } from '../upstream-options.js';
 import {
   parseErrorDescription,
   parseParticipantList,
@@ -54,6 +55,8 @@ export interface TelnyxClient {
   listRoomSessions(params?: TelnyxSessionListParams): Promise<TelnyxPage<TelnyxRoomSession>>;
   getRoomSession(sessionId: string, params?: { include_participants?: boolean }): Promise<TelnyxRoomSession | null>;
   listSessionParticipants(sessionId: string, params?: { page?: TelnyxPageParams }): Promise<TelnyxPage<TelnyxRoomParticipant> | null>;
+  /** The upstream's circuit state, for readiness. */
+  state(): UpstreamState;
   close(): Promise<void>;
 }
 
@@ -75,12 +78,14 @@ type Query = Record<string, string | number | boolean | undefined>;
  * a UUID answers null without a call; a 404 on a by-id read answers null; every other failure
  * rejects with the HTTP layer's UpstreamError naming Telnyx, and never with the key in it.
  */
-export function createTelnyxClient(config: TelnyxConfig, timeouts: UpstreamTimeouts): TelnyxClient {
+export function createTelnyxClient(config: TelnyxConfig, upstream: UpstreamOptions): TelnyxClient {
   const http = createUpstreamHttp({
     provider: 'telnyx',
     baseUrl: config.apiUrl,
-    timeouts,
+    ...upstream,
     describeErrorBody: (body) => redact(parseErrorDescription(body), config.apiKey),
+    // A 429 carries `x-ratelimit-reset`, the seconds until the window resets (reference B4).
+    waitHeaders: ['retry-after', 'x-ratelimit-reset'],
   });
   const headers = { authorization: `Bearer ${config.apiKey}`, accept: 'application/json' };
 
@@ -108,6 +113,7 @@ export function createTelnyxClient(config: TelnyxConfig, timeouts: UpstreamTimeo
       getById(sessionId, `/room_sessions/${encodeURIComponent(sessionId)}`, params, parseSessionData),
     listSessionParticipants: (sessionId, params = {}) =>
       getById(sessionId, `/room_sessions/${encodeURIComponent(sessionId)}/participants`, params, parseParticipantList),
+    state: () => http.state(),
     close: () => http.close(),
   };
 }

@@ -1,6 +1,6 @@
 import type { TelnyxConfig } from '../../config.js';
 import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
-import type { UpstreamTimeouts } from '../upstream-http.js';
+import type { UpstreamOptions } from '../upstream-options.js';
 import { createTelnyxClient } from './telnyx-client.js';
 import { createTelnyxSource, type TelnyxSource } from './telnyx-source.js';
 
@@ -23,12 +23,13 @@ export interface TelnyxProvider extends VideoProvider {
 }
 
 /** The Telnyx Video provider: one pooled bearer-auth client, and a fresh batched source per request. */
-export function createTelnyxProvider(config: TelnyxConfig, timeouts: UpstreamTimeouts): TelnyxProvider {
-  const client = createTelnyxClient(config, timeouts);
+export function createTelnyxProvider(config: TelnyxConfig, upstream: UpstreamOptions): TelnyxProvider {
+  const client = createTelnyxClient(config, upstream);
   return {
     name: 'telnyx',
     capabilities: TELNYX_CAPABILITIES,
     createSource: () => createTelnyxSource(client),
+    state: () => client.state(),
     close: () => client.close(),
   };
 }

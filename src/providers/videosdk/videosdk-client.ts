@@ -1,6 +1,7 @@
 import type { VideosdkConfig } from '../../config.js';
 import { UpstreamError, type UpstreamCall } from '../../domain/errors.js';
-import { createUpstreamHttp, type UpstreamTimeouts } from '../upstream-http.js';
+import { createUpstreamHttp, type UpstreamState } from '../upstream-http.js';
+import type { UpstreamOptions } from '../upstream-options.js';
 import { createVideosdkTokenSource } from './videosdk-auth.js';
 import {
   parseParticipantsPage,
@@ -51,6 +52,8 @@ export interface VideosdkClient {
   /** Every room of the account, all pages. */
   listAllRooms(): Promise<VideosdkRoom[]>;
   getRoom(roomId: string): Promise<VideosdkRoom | null>;
+  /** The upstream's circuit state, for readiness. */
+  state(): UpstreamState;
   close(): Promise<void>;
 }
 
@@ -63,11 +66,11 @@ const NOT_FOUND_STATUSES = new Set([400, 402, 404]);
  * A pooled, token-authenticated client. `config.apiUrl` is the origin (a trailing `/v2`, as in the
  * upstream's example `.env`, is tolerated); paths are `/v2/...`.
  */
-export function createVideosdkClient(config: VideosdkConfig, timeouts: UpstreamTimeouts): VideosdkClient {
+export function createVideosdkClient(config: VideosdkConfig, upstream: UpstreamOptions): VideosdkClient {
   const http = createUpstreamHttp({
     provider: 'videosdk',
     baseUrl: config.apiUrl.replace(/\/v2\/?$/, ''),
-    timeouts,
+    ...upstream,
     describeErrorBody: describeVideosdkError,
   });
   const tokens = createVideosdkTokenSource(config);
@@ -107,6 +110,7 @@ export function createVideosdkClient(config: VideosdkConfig, timeouts: UpstreamT
     listAllRooms: async () =>
       (await fetchAllPages((page) => get('/v2/rooms', { page, perPage: VIDEOSDK_PER_PAGE }, parseRoomPage, false))).flatMap((page) => page.data),
     getRoom: (roomId) => get(`/v2/rooms/${encodeURIComponent(roomId)}`, {}, parseRoom),
+    state: () => http.state(),
     close: () => http.close(),
   };
 }

@@ -1,6 +1,6 @@
 import type { VideosdkConfig } from '../../config.js';
 import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
-import type { UpstreamTimeouts } from '../upstream-http.js';
+import type { UpstreamOptions } from '../upstream-options.js';
 import { createVideosdkClient } from './videosdk-client.js';
 import { createVideosdkSource } from './videosdk-source.js';
 
@@ -20,12 +20,13 @@ export const VIDEOSDK_CAPABILITIES: ProviderCapabilities = {
 };
 
 /** The VideoSDK provider: one pooled client with a cached JWT, and a fresh batched source per request. */
-export function createVideosdkProvider(config: VideosdkConfig, timeouts: UpstreamTimeouts): VideoProvider {
-  const client = createVideosdkClient(config, timeouts);
+export function createVideosdkProvider(config: VideosdkConfig, upstream: UpstreamOptions): VideoProvider {
+  const client = createVideosdkClient(config, upstream);
   return {
     name: 'videosdk',
     capabilities: VIDEOSDK_CAPABILITIES,
     createSource: () => createVideosdkSource(client),
+    state: () => client.state(),
     close: () => client.close(),
   };
 }

@@ -21,6 +21,14 @@ export function createVideosdkSource(client: VideosdkClient): ProviderSource {
     return new Map(live.map((session) => [session.roomId, session]));
   });
   const endedSessions = createEndedSessionLists(client, loaders.prime);
+  /**
+   * VideoSDK fetches sessions one id at a time; for a batch of several, the session lists (every
+   * ended and every live session, each read once per request) are cheaper, and prime them all.
+   */
+  const prefetchSessions = async (keys: readonly PastRoomKey[], includeLive: boolean) => {
+    const unknown = new Set(keys.map((key) => key.sessionId).filter((sessionId) => !loaders.isKnown(sessionId)));
+    if (unknown.size >= SESSION_LIST_THRESHOLD) await Promise.all([endedSessions(null), includeLive ? liveSessions() : null]);
+  };
   const endedSession = async (key: PastRoomKey) => {
     const session = await loaders.sessions.load(key.sessionId);
     return session && isEndedSession(session) && session.roomId === key.roomId ? session : null;
@@ -47,18 +55,27 @@ export function createVideosdkSource(client: VideosdkClient): ProviderSource {
         return session && active ? active.participants.map((participant) => toParticipant(participant, roomId, session.id)) : [];
       }));
     },
-    loadPastRooms: async (keys) => (await Promise.all(keys.map(endedSession))).map((session) => session && toPastRoom(session)),
-    loadPastRoomParticipants: (keys) => Promise.all(keys.map(async (key) => {
+    loadPastRooms: async (keys) => {
+      await prefetchSessions(keys, false);
+      return (await Promise.all(keys.map(endedSession))).map((session) => session && toPastRoom(session));
+    },
+    loadPastRoomParticipants: async (keys) => {
+      await prefetchSessions(keys, false);
+      return Promise.all(keys.map(async (key) => {
       // A session fetched by id has primed its participants: the second load costs no call.
       const list = (await endedSession(key)) ? await loaders.participants.load(key.sessionId) : null;
-      return list && list.participants.map((participant) => toParticipant(participant, key.roomId, key.sessionId));
-    })),
-    loadParticipants: (keys: readonly ParticipantKey[]) => Promise.all(keys.map(async (key) => {
-      const list = await loaders.participants.load(key.sessionId);
-      const inSession = list?.roomId === key.roomId ? list.participants : [];
-      const found = inSession.find((participant) => participant.participantId === key.participantId);
-      return found ? toParticipant(found, key.roomId, key.sessionId) : null;
-    })),
+        return list && list.participants.map((participant) => toParticipant(participant, key.roomId, key.sessionId));
+      }));
+    },
+    loadParticipants: async (keys: readonly ParticipantKey[]) => {
+      await prefetchSessions(keys, true);
+      return Promise.all(keys.map(async (key) => {
+        const list = await loaders.participants.load(key.sessionId);
+        const inSession = list?.roomId === key.roomId ? list.participants : [];
+        const found = inSession.find((participant) => participant.participantId === key.participantId);
+        return found ? toParticipant(found, key.roomId, key.sessionId) : null;
+      }));
+    },
     listRooms: async (filter) => {
       const [live, rooms] = await Promise.all([liveSessions(), client.listAllRooms()]);
       for (const room of rooms) loaders.rooms.prime(room.roomId, room);
@@ -70,6 +87,9 @@ export function createVideosdkSource(client: VideosdkClient): ProviderSource {
     },
   };
 }
+
+/** From this many distinct sessions in one batch on, the session lists are read instead of each session. */
+const SESSION_LIST_THRESHOLD = 3;
 
 /** The by-id loaders, and `prime`, which files a listed session (and its participants) under its id. */
 function createLoaders(client: VideosdkClient) {
@@ -91,14 +111,18 @@ function createLoaders(client: VideosdkClient) {
   const rooms: DataLoader<string, VideosdkRoom | null> = new DataLoader((roomIds) =>
     loadRoomBatch(client, roomIds, (room) => rooms.prime(room.roomId, room)),
   );
+  const known = new Set<string>();
   const prime = (list: VideosdkSession[]) => {
     for (const session of list) {
+      known.add(session.id);
       sessions.prime(session.id, session);
       primeChildren(session);
     }
     return list;
   };
-  return { sessions, participants, activeParticipants, rooms, prime };
+  /** Whether a session already arrived in a list this request. */
+  const isKnown = (sessionId: string) => known.has(sessionId);
+  return { sessions, participants, activeParticipants, rooms, prime, isKnown };
 }
 
 /**
@@ -109,14 +133,21 @@ function createLoaders(client: VideosdkClient) {
 function createEndedSessionLists(client: VideosdkClient, prime: (list: VideosdkSession[]) => VideosdkSession[]) {
   const lists = new Map<string, Promise<PastRoom[]>>();
   const toPastRooms = (list: VideosdkSession[]) => prime(list).filter(isEndedSession).map(toPastRoom);
+  const allEnded = () => listOf(null);
+  // Per-room lists asked for in the same tick share one read of every ended session when there
+  // are several of them (the pastRooms of many rooms), else each room is listed on its own.
+  const byRoom = new DataLoader<string, PastRoom[]>(async (roomIds) => {
+    if (roomIds.length >= SESSION_LIST_THRESHOLD || lists.has('null')) {
+      const all = await allEnded();
+      return roomIds.map((roomId) => all.filter((pastRoom) => pastRoom.roomId === roomId));
+    }
+    return Promise.all(roomIds.map((roomId) => settle(client.listAllSessions({ roomId, status: 'ended' }).then(toPastRooms))));
+  });
   const fetchList = (roomIds: string[] | null): Promise<PastRoom[]> => {
-    const all = lists.get('null');
     if (roomIds === null) return client.listAllSessions({ status: 'ended' }).then(toPastRooms);
-    if (all) return all.then((pastRooms) => pastRooms.filter((pastRoom) => roomIds.includes(pastRoom.roomId)));
-    const perRoom = roomIds.map((roomId) => client.listAllSessions({ roomId, status: 'ended' }).then(toPastRooms));
-    return Promise.all(perRoom).then((each) => each.flat());
+    return byRoom.loadMany(roomIds).then((each) => rethrow(each).flat());
   };
-  return (roomIds: readonly string[] | null): Promise<PastRoom[]> => {
+  function listOf(roomIds: readonly string[] | null): Promise<PastRoom[]> {
     const unique = roomIds ? [...new Set(roomIds)].sort() : null;
     const key = JSON.stringify(unique);
     if (!lists.has(key)) {
@@ -125,7 +156,8 @@ function createEndedSessionLists(client: VideosdkClient, prime: (list: VideosdkS
       list.catch(() => lists.delete(key));
     }
     return lists.get(key)!;
-  };
+  }
+  return listOf;
 }
 
 /**

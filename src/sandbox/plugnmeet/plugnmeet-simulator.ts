@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { listenSimulator, sendJson, type Simulator } from '../simulator.js';
 import { checkPlugnmeetAuth, type PlugnmeetCredentials } from './plugnmeet-auth.js';
+import { toCommonResponse } from './plugnmeet-encoding.js';
 import { createPlugnmeetRoutes } from './plugnmeet-routes.js';
 import { seedPlugnmeetDemo } from './plugnmeet-seed.js';
 import { createPlugnmeetStore, type PlugnmeetStore } from './plugnmeet-store.js';
@@ -50,13 +51,16 @@ export async function startPlugnmeetSimulator(
     sendJson(response, 200, route(body));
   };
 
-  const listening = await listenSimulator(handle, { port: options.port ?? 0, host: options.host });
+  const faultReplies = { wrongAuth: () => ({ status: 401, body: toCommonResponse(false, 'Invalid API key provided.', 'INVALID_API_KEY') }) };
+  const listening = await listenSimulator(handle, { port: options.port ?? 0, host: options.host, faultReplies });
   const url = `http://${toUrlHost(options.host ?? '127.0.0.1')}:${listening.port}`;
   return {
     url,
     env: { PLUGNMEET_URL: url, PLUGNMEET_API_KEY: credentials.apiKey, PLUGNMEET_API_SECRET: credentials.apiSecret },
     calls: listening.calls,
     resetCalls: () => void listening.calls.splice(0),
+    injectFault: listening.injectFault,
+    clearFaults: listening.clearFaults,
     close: listening.close,
     store,
   };

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FaultReplies, SimulatorReply } from '../faults.js';
 import { listenSimulator, sendJson, type Simulator } from '../simulator.js';
 import { QueryError, toQueryParams } from './telnyx-query.js';
 import { notFound, routeTelnyx, toErrorBody, type TelnyxReply } from './telnyx-routes.js';
 import { seedTelnyxDemo } from './telnyx-seed.js';
-import { createTelnyxStore, type TelnyxFault, type TelnyxStore } from './telnyx-store.js';
+import { createTelnyxStore, type TelnyxStore } from './telnyx-store.js';
 
 /** Where to listen and which API key the simulated API accepts. */
 export interface TelnyxSimulatorOptions {
@@ -17,11 +18,9 @@ export interface TelnyxSimulatorOptions {
 /** The simulator's default API key: public and fake, accepted by the simulator only. */
 export const TELNYX_DEMO_API_KEY = 'KEY_SANDBOX_NOT_A_REAL_TELNYX_KEY';
 
-/** A running Telnyx simulator; `store` is its live data, `injectFault` queues failure answers. */
+/** A running Telnyx simulator; `store` is its live data. */
 export interface TelnyxSimulator extends Simulator {
   store: TelnyxStore;
-  /** The next `times` requests (default 1) answer with this fault instead, before authentication. */
-  injectFault(fault: TelnyxFault, times?: number): void;
 }
 
 /**
@@ -41,28 +40,22 @@ export async function startTelnyxSimulator(options: TelnyxSimulatorOptions = {})
     sendJson(response, reply.status, reply.body, reply.headers);
   };
 
-  const listening = await listenSimulator(handle, { port: options.port ?? 0, host: options.host });
+  const listening = await listenSimulator(handle, { port: options.port ?? 0, host: options.host, faultReplies: TELNYX_FAULT_REPLIES });
   const url = `http://${toUrlHost(options.host ?? '127.0.0.1')}:${listening.port}/v2`;
   return {
     url,
     env: { TELNYX_API_URL: url, TELNYX_API_KEY: apiKey },
     calls: listening.calls,
     resetCalls: () => void listening.calls.splice(0),
+    injectFault: listening.injectFault,
+    clearFaults: listening.clearFaults,
     close: listening.close,
     store,
-    injectFault: (fault, times = 1) => {
-      for (let count = 0; count < times; count += 1) store.faults.push(fault);
-    },
   };
 }
 
 function toReply(store: TelnyxStore, apiKey: string, request: IncomingMessage): TelnyxReply {
-  const fault = store.faults.shift();
-  if (fault) return toFaultReply(fault);
-  if (!isAuthorized(request.headers.authorization, apiKey)) {
-    const detail = 'The required authentication headers were either invalid or not included in the request.';
-    return { status: 401, body: toErrorBody('10009', 'Authentication failed', detail) };
-  }
+  if (!isAuthorized(request.headers.authorization, apiKey)) return unauthorized();
   const url = new URL(request.url ?? '/', 'http://simulator');
   const segments = url.pathname.split('/').slice(1).map(decodeSegment);
   if (segments[0] !== 'v2' || request.method !== 'GET') return notFound();
@@ -80,17 +73,24 @@ function isAuthorized(header: string | undefined, apiKey: string): boolean {
   return match?.[1] === apiKey;
 }
 
-/** A queued fault; 429 gets Telnyx's rate-limit headers and body, 5xx a generic error body. */
-function toFaultReply(fault: TelnyxFault): TelnyxReply {
-  if (fault.status === 429) {
-    const headers = { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '7', ...fault.headers };
-    const body = fault.body ?? toErrorBody('10011', 'Too many requests', 'You have exceeded the maximum number of allowed requests.');
-    return { status: 429, body, headers };
-  }
-  // Not in the reference: the code of Telnyx's generic server error is a guess.
-  const body = fault.body ?? toErrorBody('10007', 'Unexpected error', 'An unexpected error occurred.');
-  return { status: fault.status, body, headers: fault.headers };
+/** Telnyx's answer to a missing or wrong key (reference B4). */
+function unauthorized(): SimulatorReply {
+  const detail = 'The required authentication headers were either invalid or not included in the request.';
+  return { status: 401, body: toErrorBody('10009', 'Authentication failed', detail) };
 }
+
+/** Injected faults in Telnyx's words: 429 with its rate-limit headers and code 10011, else a generic error. */
+const TELNYX_FAULT_REPLIES: FaultReplies = {
+  wrongAuth: unauthorized,
+  status: (status) => {
+    if (status === 429) {
+      const headers = { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '7' };
+      return { headers, body: toErrorBody('10011', 'Too many requests', 'You have exceeded the maximum number of allowed requests.') };
+    }
+    // Not in the reference: the code of Telnyx's generic server error is a guess.
+    return { body: toErrorBody('10007', 'Unexpected error', 'An unexpected error occurred.') };
+  },
+};
 
 function decodeSegment(segment: string): string {
   try {

@@ -37,26 +37,16 @@ export interface StoredParticipant {
   left_at?: string;
 }
 
-/** One canned failure answer, served instead of the next request's real answer. */
-export interface TelnyxFault {
-  status: number;
-  /** Defaults to Telnyx's error body for the status. */
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
 /** The simulator's live state; tests may change it between requests. */
 export interface TelnyxStore {
   rooms: StoredRoom[];
   sessions: StoredSession[];
   participants: StoredParticipant[];
-  /** Served one per request, first in first out, before authentication. */
-  faults: TelnyxFault[];
 }
 
 /** An empty store. */
 export function createTelnyxStore(): TelnyxStore {
-  return { rooms: [], sessions: [], participants: [], faults: [] };
+  return { rooms: [], sessions: [], participants: [] };
 }
 
 /**

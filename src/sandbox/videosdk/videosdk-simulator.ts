@@ -19,20 +19,9 @@ export interface VideosdkSimulatorOptions {
   listOrder?: VideosdkListOrder;
 }
 
-/** A canned answer the simulator gives instead of serving the next requests (fault injection). */
-export interface VideosdkFault {
-  status: number;
-  /** A JSON value, or a string sent verbatim as text (to simulate a body that is not JSON). */
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** How many requests get this answer; defaults to 1. */
-  times?: number;
-}
-
-/** A running VideoSDK simulator; `store` is its live data and `injectFault` queues failures. */
+/** A running VideoSDK simulator; `store` is its live data. */
 export interface VideosdkSimulator extends Simulator {
   store: VideosdkStore;
-  injectFault(fault: VideosdkFault): void;
 }
 
 /** The simulator's demo credentials: public, fake, and only accepted by the simulator itself. */
@@ -57,14 +46,8 @@ export async function startVideosdkSimulator(options: VideosdkSimulatorOptions =
     listOrder: options.listOrder ?? 'scrambled',
     now: () => new Date(),
   });
-  const faults: VideosdkFault[] = [];
 
   const handle = async (request: IncomingMessage, _body: Buffer, response: ServerResponse) => {
-    const fault = faults[0];
-    if (fault) {
-      if ((fault.times = (fault.times ?? 1) - 1) <= 0) faults.shift();
-      return sendFault(response, fault);
-    }
     const url = new URL(request.url ?? '/', 'http://simulator');
     const segments = decodeSegments(url.pathname);
     if (!segments || segments[0] !== 'v2') return sendJson(response, 404, { message: 'Not found.' });
@@ -76,24 +59,19 @@ export async function startVideosdkSimulator(options: VideosdkSimulatorOptions =
     sendJson(response, reply.status, reply.body);
   };
 
-  const listening = await listenSimulator(handle, { port: options.port ?? 0, host: options.host });
+  const faultReplies = { wrongAuth: () => ({ status: 401, body: VIDEOSDK_INVALID_TOKEN_BODY }) };
+  const listening = await listenSimulator(handle, { port: options.port ?? 0, host: options.host, faultReplies });
   const url = `http://${toUrlHost(options.host ?? '127.0.0.1')}:${listening.port}`;
   return {
     url,
     env: { VIDEOSDK_API_URL: url, VIDEOSDK_API_KEY: credentials.apiKey, VIDEOSDK_API_SECRET: credentials.secret },
     calls: listening.calls,
     resetCalls: () => void listening.calls.splice(0),
+    injectFault: listening.injectFault,
+    clearFaults: listening.clearFaults,
     close: listening.close,
     store,
-    injectFault: (fault) => void faults.push({ ...fault }),
   };
-}
-
-function sendFault(response: ServerResponse, fault: VideosdkFault): void {
-  if (typeof fault.body !== 'string') return sendJson(response, fault.status, fault.body ?? { message: 'Injected fault' }, fault.headers);
-  const length = Buffer.byteLength(fault.body);
-  response.writeHead(fault.status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': length, ...fault.headers });
-  response.end(fault.body);
 }
 
 /** Path segments, percent-decoded; null when a segment does not decode. */

@@ -1,0 +1,39 @@
+/** Timeouts of every upstream attempt, in milliseconds. */
+export interface UpstreamTimeouts {
+  connectMs: number;
+  /** From the request written to the response headers received. */
+  headersMs: number;
+  /** The longest silence between two chunks of a response body. */
+  bodyMs: number;
+}
+
+/**
+ * How the HTTP layer protects the gateway and each upstream (see README, "Configuration"). Every
+ * provider gets its own pool, retry budget and circuit breaker built from these values.
+ */
+export interface UpstreamResilience {
+  /** Retries after the first attempt of an idempotent call; 0 turns retrying off. */
+  retries: number;
+  /** The first backoff step; attempt n waits a random time in [0, base·2ⁿ) (full jitter). */
+  retryBaseMs: number;
+  /** The longest wait before a retry; an upstream asking for longer (Retry-After) is not retried. */
+  retryMaxMs: number;
+  /** Retries may add at most this fraction on top of first attempts (over a 10 s sliding window). */
+  retryBudgetRatio: number;
+  /** Retries always allowed per window, so a quiet provider can still retry. */
+  retryBudgetMin: number;
+  /** The longest one call may take, all attempts and waits included. */
+  callBudgetMs: number;
+  /** Consecutive failed calls (after their retries: network, timeout, 5xx, broken body) that open the circuit. */
+  breakerFailures: number;
+  /** How long an open circuit fails fast before it lets one probe through. */
+  breakerCooldownMs: number;
+  /** Connections per upstream: at most this many requests are in flight at once; more wait. */
+  maxConcurrency: number;
+}
+
+/** What every provider client is built with: the timeouts and the resilience policy. */
+export interface UpstreamOptions {
+  timeouts: UpstreamTimeouts;
+  resilience: UpstreamResilience;
+}
