@@ -1,0 +1,18 @@
+import type { VideoProvider } from '../domain/provider.js';
+
+/** What `/ready` reports: per provider, whether its circuit lets calls through. */
+export interface Readiness {
+  ready: boolean;
+  draining: boolean;
+  providers: { provider: string; circuit: string }[];
+}
+
+/**
+ * Ready while not shutting down and at least one enabled provider's circuit is not open (a
+ * gateway whose every upstream fails fast serves nothing but errors).
+ */
+export function readinessOf(providers: readonly VideoProvider[], draining: boolean): Readiness {
+  const states = providers.map((provider) => ({ provider: provider.name, circuit: provider.state().circuit }));
+  const anyUsable = states.some((state) => state.circuit !== 'open');
+  return { ready: !draining && anyUsable, draining, providers: states };
+}
