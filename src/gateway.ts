@@ -1,37 +1,100 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import type { GatewayConfig } from './config.js';
+import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
+import type { GatewayConfig, ServerConfig } from './config.js';
 import { createContext, type GatewayContext } from './context.js';
 import type { VideoProvider } from './domain/provider.js';
 import { maskError } from './error-mask.js';
-import { usePartialFailures } from './partial-failures-plugin.js';
 import { EXAMPLE_QUERY } from './example-query.js';
+import { usePartialFailures } from './partial-failures-plugin.js';
 import { createProviders } from './providers/create-providers.js';
 import { schema } from './schema/index.js';
+import { useClientAuth } from './server/client-auth.js';
+import { createLogger, useRequestLog, type Logger } from './server/logging.js';
+import { useAllowListedOperations } from './server/persisted-operations.js';
+import { readinessOf } from './server/readiness.js';
+import { currentRequestScope } from './server/request-context.js';
+import { useRequestSizeLimit } from './server/request-size.js';
+import { toYogaLogger } from './server/yoga-logger.js';
 
 /** The gateway: a yoga app (not listening) and the providers it reads from. */
 export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
   providers: readonly VideoProvider[];
+  logger: Logger;
+  /** Marks the gateway as shutting down: `/ready` answers 503 from now on. */
+  drain(): void;
   /** Closes every upstream connection pool. */
   close(): Promise<void>;
 }
+
+type YogaPlugins = NonNullable<YogaServerOptions<Record<string, unknown>, GatewayContext>['plugins']>;
+
+/** Headers that mark a request as not forgeable cross-site (CSRF prevention). */
+const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'graphql-require-preflight'];
 
 /**
  * Wires config → providers → a fresh context (sources and loaders) per request → yoga. It does not
  * listen: `main.ts` does, and tests call `gateway.yoga.fetch()` in process.
  */
-export function createGateway(config: GatewayConfig): Gateway {
-  const providers = createProviders(config);
+export function createGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Gateway {
+  const logger = options.logger ?? createLogger(config.server.logLevel);
+  const providers = createProviders(config, (event) =>
+    logger.info({ msg: 'upstream call', requestId: currentRequestScope()?.requestId, ...event }),
+  );
+  let draining = false;
+  const server = config.server;
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(providers),
+    healthCheckEndpoint: '/health',
+    context: () => createContext(providers, server.queryLimits),
     maskedErrors: { maskError },
-    plugins: [usePartialFailures()],
+    logging: toYogaLogger(logger),
     renderGraphiQL,
-    graphiql: { title: 'roomgraph', defaultQuery: EXAMPLE_QUERY },
+    graphiql: server.graphiql ? { title: 'roomgraph', defaultQuery: EXAMPLE_QUERY } : false,
     landingPage: false,
+    cors: server.corsOrigins ? { origin: server.corsOrigins, credentials: true } : undefined,
+    plugins: [
+      useRequestLog(logger),
+      useRequestSizeLimit(server.queryLimits.maxBodyBytes),
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: ({ fetchAPI }) => {
+          const readiness = readinessOf(providers, draining);
+          return Response.json.call(fetchAPI.Response, readiness, { status: readiness.ready ? 200 : 503 });
+        },
+      }),
+      ...serverPlugins(server),
+      usePartialFailures(),
+    ],
   });
-  return { yoga, providers, close: async () => void (await Promise.all(providers.map((provider) => provider.close()))) };
+  return {
+    yoga,
+    providers,
+    logger,
+    drain: () => void (draining = true),
+    close: async () => void (await Promise.all(providers.map((provider) => provider.close()))),
+  };
+}
+
+/** The switches of `ServerConfig`: client auth, CSRF, query limits, introspection, allow-list. */
+function serverPlugins(server: ServerConfig): YogaPlugins {
+  const limits = server.queryLimits;
+  return [
+    ...(server.clientAuth ? [useClientAuth(server.clientAuth)] : []),
+    ...(server.csrfPrevention ? [useCSRFPrevention({ requestHeaders: CSRF_HEADERS })] : []),
+    EnvelopArmorPlugin({
+      maxTokens: { n: limits.maxTokens },
+      maxAliases: { n: limits.maxAliases },
+      maxDirectives: { n: limits.maxDirectives },
+      maxDepth: { n: limits.maxDepth },
+      costLimit: { enabled: false },
+      blockFieldSuggestion: { enabled: !server.introspection },
+    }) as Plugin,
+    ...(server.introspection ? [] : [useDisableIntrospection()]),
+    ...(server.persistedOperationsFile ? [useAllowListedOperations(server.persistedOperationsFile)] : []),
+  ];
 }

@@ -16,6 +16,15 @@ export class GatewayError extends Error {
   }
 }
 
+/** The GatewayError an error is or wraps (graphql-js keeps the thrown error as `originalError`). */
+export function findGatewayError(error: unknown): GatewayError | null {
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    if (current instanceof GatewayError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return null;
+}
+
 /** An argument the client sent is invalid (range, format, combination). */
 export class UserInputError extends GatewayError {
   constructor(message: string, extensions: Record<string, unknown> = {}, code = 'BAD_USER_INPUT') {

@@ -77,7 +77,15 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     // Bounded: toRetryDelay answers null once `attempt` reaches `resilience.retries`.
     // The breaker counts calls, not attempts: a call that succeeds on a retry was healthy.
     for (let attempt = 0; ; attempt += 1) {
+      const started = performance.now();
       const result = await attemptUpstream(pool, toPlan(call, request, deadline));
+      options.onAttempt?.({
+        ...call,
+        attempt: attempt + 1,
+        status: result.ok ? result.response.status : result.failure.error.status,
+        outcome: result.ok ? 'ok' : result.failure.error.code,
+        durationMs: Math.round(performance.now() - started),
+      });
       if (result.ok) {
         breaker.record(true);
         return result.response;

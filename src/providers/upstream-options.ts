@@ -32,8 +32,24 @@ export interface UpstreamResilience {
   maxConcurrency: number;
 }
 
-/** What every provider client is built with: the timeouts and the resilience policy. */
+/** One attempt of an upstream call, as logged: where it went and how it ended, never what it carried. */
+export interface UpstreamAttemptEvent {
+  provider: string;
+  method: string;
+  path: string;
+  /** 1 for the first attempt, 2 for the first retry, … */
+  attempt: number;
+  /** The HTTP status, or null when none arrived. */
+  status: number | null;
+  /** `ok`, or the error code the attempt ended with. */
+  outcome: string;
+  durationMs: number;
+}
+
+/** What every provider client is built with: the timeouts, the resilience policy, an observer. */
 export interface UpstreamOptions {
   timeouts: UpstreamTimeouts;
   resilience: UpstreamResilience;
+  /** Told of every attempt (for the upstream-call log). */
+  onAttempt?: (event: UpstreamAttemptEvent) => void;
 }

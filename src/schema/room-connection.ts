@@ -27,13 +27,13 @@ export async function resolveRoomConnection(
   const page = parseConnectionArgs(request.args);
   refuseUnsupportedFilters(context, request.providers, request.filter);
   const fingerprint = createHash('sha256').update(JSON.stringify([request.providers, request.filter, request.order])).digest('base64url').slice(0, 12);
+  const anchor = page.cursor === null ? null : parseCursor(page.cursor, fingerprint);
   const lists = await settleByProvider(context, path, request.providers, (provider) => sourceFor(context, provider).listRooms(request.filter));
   const sign = request.order.direction === 'ASC' ? 1 : -1;
   const keyed = lists
     .flatMap(({ value }) => value)
     .map((room) => ({ room, key: toKey(room, request.order) }))
     .sort((a, b) => sign * compareKeys(a.key, b.key));
-  const anchor = page.cursor === null ? null : parseCursor(page.cursor, fingerprint);
   // Counted against the anchor's key, so a cursor whose room has gone still resumes exactly.
   const firstAfter = anchor === null ? 0 : keyed.filter(({ key }) => sign * compareKeys(key, anchor) <= 0).length;
   const firstFrom = anchor === null ? keyed.length : keyed.filter(({ key }) => sign * compareKeys(key, anchor) < 0).length;

@@ -15,10 +15,15 @@ export interface AuditOutcome {
 
 const STATUSES: readonly AuditResult['status'][] = ['ok', 'notice', 'warn', 'error'];
 
-/** Runs every `graphql-http` server audit against `url` one after another, in the library's order. */
+/**
+ * Runs every `graphql-http` server audit against `url` one after another, in the library's order.
+ * Requests carry a CSRF preflight header, as any client of the gateway's GET endpoint must.
+ */
 export async function runServerAudits(url: string): Promise<AuditOutcome[]> {
   const outcomes: AuditOutcome[] = [];
-  for (const audit of serverAudits({ url, fetchFn: fetch })) {
+  const fetchFn = (input: RequestInfo | URL, init: RequestInit = {}) =>
+    fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init.headers)), 'graphql-require-preflight': '1' } });
+  for (const audit of serverAudits({ url, fetchFn })) {
     const result = await audit.fn();
     if (result.status === 'ok') outcomes.push({ id: result.id, name: result.name, status: 'ok' });
     else outcomes.push({ id: result.id, name: result.name, status: result.status, reason: result.reason });

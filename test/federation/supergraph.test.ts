@@ -37,7 +37,7 @@ function resetCalls(): void {
 
 beforeAll(async () => {
   sandboxes = await startSandboxes();
-  gateway = createGateway(parseConfig(sandboxes.env));
+  gateway = createGateway(parseConfig({ LOG_LEVEL: 'silent', ...sandboxes.env }));
   server = createServer(gateway.yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const roomgraphUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

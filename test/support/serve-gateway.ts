@@ -20,7 +20,7 @@ export interface ServedGateway {
  */
 export async function serveSandboxGateway(): Promise<ServedGateway> {
   const sandboxes = await startSandboxes();
-  const gateway = createGateway(parseConfig(sandboxes.env));
+  const gateway = createGateway(parseConfig({ LOG_LEVEL: 'silent', ...sandboxes.env }));
   const server = createServer(gateway.yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -18,7 +18,8 @@ export interface TestGateway {
 
 /** A gateway configured from the given environment, called in process through `yoga.fetch`. */
 export function createTestGateway(env: Record<string, string>): TestGateway {
-  const gateway = createGateway(parseConfig(env));
+  // Quiet unless a test asks for logs: LOG_LEVEL in `env` wins.
+  const gateway = createGateway(parseConfig({ LOG_LEVEL: 'silent', ...env }));
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await gateway.yoga.fetch('http://gateway.test/graphql', {
       method: 'POST',
