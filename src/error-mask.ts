@@ -21,7 +21,8 @@ export const maskError: MaskError = (error, message) => {
       extensions: { ...gatewayError.extensions, code: gatewayError.code },
     });
   }
-  if (error instanceof GraphQLError && !error.originalError) return withCode(error);
+  // Errors of the request itself (parse, validation, variables, CSRF, auth) have no path.
+  if (error instanceof GraphQLError && (!error.originalError || !error.path)) return withCode(error);
   const original = error instanceof GraphQLError ? error : null;
   return new GraphQLError(message, {
     nodes: original?.nodes,
@@ -52,4 +53,5 @@ const REQUEST_ERROR_CODES: [(message: string, status: number | undefined) => boo
   [(message) => /aliases limit/i.test(message), 'TOO_MANY_ALIASES'],
   [(message) => /directives limit/i.test(message), 'TOO_MANY_DIRECTIVES'],
   [(message) => /persisted/i.test(message), 'PERSISTED_QUERY_NOT_FOUND'],
+  [(message) => /^Variable "\$/.test(message), 'BAD_USER_INPUT'],
 ];

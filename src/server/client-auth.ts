@@ -25,6 +25,7 @@ export function useClientAuth(config: ClientAuthConfig): Plugin {
       ...(config.audience ? { audience: config.audience } : {}),
     },
     reject: { missingToken: true, invalidToken: true },
-    extendContext: false,
+    // Must stay on: with `extendContext: false` the plugin skips validation altogether.
+    extendContext: 'jwt',
   }) as Plugin;
 }
