@@ -9,6 +9,8 @@ export interface RecordedCall {
   path: string;
   /** Decoded query parameters (`filter[room_id]` style keys kept flat). */
   query: Record<string, string>;
+  /** The request body as text (empty for GET). */
+  body: string;
 }
 
 /** A running upstream simulator on loopback. */
@@ -52,7 +54,7 @@ export async function listenSimulator(
   const calls: RecordedCall[] = [];
   const faults = createFaultQueue();
   const serve = async (request: IncomingMessage, body: Buffer, response: ServerResponse) => {
-    const call = toRecordedCall(request);
+    const call = toRecordedCall(request, body);
     calls.push(call);
     const fault = faults.take(call.path);
     if (fault && !(await serveFault(fault, response, options.faultReplies))) return;
@@ -86,7 +88,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
-function toRecordedCall(request: IncomingMessage): RecordedCall {
+function toRecordedCall(request: IncomingMessage, body: Buffer): RecordedCall {
   const url = new URL(request.url ?? '/', 'http://simulator');
-  return { method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) };
+  return { method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body: body.toString('utf8') };
 }
