@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxes, type Sandboxes } from '../src/sandbox/sandboxes.js';
-import { createTestGateway, type TestGateway } from './support/test-gateway.js';
+import { describe, expect, it } from 'vitest';
+import { useSandboxGateway } from './support/sandbox-gateway.js';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const EXAMPLES = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
 
-let sandboxes: Sandboxes;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes();
-  gateway = createTestGateway(sandboxes.env);
-});
-afterAll(async () => {
-  await gateway.close();
-  await sandboxes.close();
-});
+const sandbox = useSandboxGateway();
 
 describe('the README', () => {
   it('has example queries', () => {
@@ -26,7 +15,7 @@ describe('the README', () => {
   it.each(EXAMPLES.map((query) => [/query (\w+)/.exec(query)?.[1] ?? query.slice(0, 30), query]))(
     'runs the example %s against the sandbox as pasted, with data and no error',
     async (_name, query) => {
-      const { status, json } = await gateway.post({ query });
+      const { status, json } = await sandbox.gateway.post({ query });
       expect(json.errors).toBeUndefined();
       expect(status).toBe(200);
       const values = Object.values(json.data ?? {});

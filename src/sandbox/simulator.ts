@@ -39,8 +39,8 @@ export interface SimulatorListenOptions {
 /** A request handler given the raw body, already recorded. */
 export type SimulatorHandler = (request: IncomingMessage, body: Buffer, response: ServerResponse) => void | Promise<void>;
 
-/** What `listenSimulator` gives back: the server, its calls and the fault controls. */
-export type ListeningSimulator = Pick<Simulator, 'calls' | 'injectFault' | 'clearFaults' | 'close'> & { server: Server; port: number };
+/** What `listenSimulator` gives back: a Simulator but for its `url` and `env`, plus where it listens. */
+export type ListeningSimulator = Omit<Simulator, 'url' | 'env'> & { server: Server; port: number; origin: string };
 
 /**
  * Starts an HTTP server on loopback that records every call, serves an injected fault when one
@@ -78,7 +78,14 @@ export async function listenSimulator(
       server.closeAllConnections();
       server.close(() => resolve());
     });
-  return { server, port, calls, injectFault: faults.inject, clearFaults: faults.clear, close };
+  const origin = `http://${toUrlHost(options.host ?? '127.0.0.1')}:${port}`;
+  return { server, port, origin, calls, resetCalls: () => void calls.splice(0), injectFault: faults.inject, clearFaults: faults.clear, close };
+}
+
+/** A host as it goes in a URL a client can reach (a wildcard listen address becomes loopback). */
+function toUrlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** Writes a JSON body with the given status. */

@@ -1,7 +1,7 @@
 import { settleByProvider, sourceFor, type GatewayContext } from '../context.js';
 import { InvalidCursorError } from '../domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName, type Room } from '../domain/model.js';
-import { parseConnectionArgs, type ConnectionArgs } from './connection-args.js';
+import { parseConnectionArgs, toConnection, type ConnectionArgs } from './connection-args.js';
 
 /**
  * Live rooms of the given providers, newest first (ties: provider rank, then room id). Each
@@ -23,16 +23,7 @@ export async function resolveActiveRoomConnection(
       ? [cursorIndex === null ? 0 : cursorIndex + 1, (cursorIndex === null ? 0 : cursorIndex + 1) + page.count]
       : [Math.max(0, (cursorIndex ?? rooms.length) - page.count), cursorIndex ?? rooms.length];
   const edges = rooms.slice(start, end).map((room, index) => ({ cursor: toOffsetCursor(start + index), node: room }));
-  return {
-    edges,
-    pageInfo: {
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-      hasNextPage: end < rooms.length,
-      hasPreviousPage: start > 0,
-    },
-    totalCount: rooms.length,
-  };
+  return toConnection(edges, end < rooms.length, start > 0, rooms.length);
 }
 
 function compareLiveRooms(a: Room, b: Room): number {

@@ -39,3 +39,24 @@ function checkSize(argument: 'first' | 'last', value: number): number {
   }
   return value;
 }
+
+/** A page as the schema's connection types resolve it. */
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { startCursor: string | null; endCursor: string | null; hasNextPage: boolean; hasPreviousPage: boolean };
+  totalCount: number;
+}
+
+/** Builds a connection from its edges; the page's cursors are those of its first and last edge. */
+export function toConnection<T>(
+  edges: Connection<T>['edges'],
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+  totalCount: number,
+): Connection<T> {
+  return {
+    edges,
+    pageInfo: { startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null, hasNextPage, hasPreviousPage },
+    totalCount,
+  };
+}

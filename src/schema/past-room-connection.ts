@@ -3,7 +3,7 @@ import type { PastRoom, ProviderName } from '../domain/model.js';
 import type { PastRoomOrder } from '../domain/ordering.js';
 import { mergeBackward, mergeForward, type MergedEdge, type PositionVector, type ProviderRead } from '../domain/past-room-merge.js';
 import type { PastRoomFilter, PastRoomRead } from '../domain/provider.js';
-import { parseConnectionArgs, type ConnectionArgs, type PageRequest } from './connection-args.js';
+import { parseConnectionArgs, toConnection, type Connection, type ConnectionArgs, type PageRequest } from './connection-args.js';
 import { connectionFingerprint, decodePastRoomCursor, encodePastRoomCursor, type PastRoomCursor } from './cursors.js';
 
 /** What a past-room connection field asks for. */
@@ -15,11 +15,7 @@ export interface PastRoomConnectionRequest {
 }
 
 /** The connection object the schema's PastRoomConnection resolves from. */
-export interface PastRoomConnection {
-  edges: { cursor: string; node: PastRoom }[];
-  pageInfo: { startCursor: string | null; endCursor: string | null; hasNextPage: boolean; hasPreviousPage: boolean };
-  totalCount: number;
-}
+export type PastRoomConnection = Connection<PastRoom>;
 
 /**
  * Resolves a past-room connection over one or many providers: each provider's stream is read for
@@ -77,17 +73,4 @@ function toRead(
   }
   const inclusive = cursor !== null && provider !== cursor.provider;
   return { read: { ...base, direction: 'backward', after: position, inclusive, count: page.count + 1 }, countOnly: false };
-}
-
-function toConnection(
-  edges: PastRoomConnection['edges'],
-  hasNextPage: boolean,
-  hasPreviousPage: boolean,
-  totalCount: number,
-): PastRoomConnection {
-  return {
-    edges,
-    pageInfo: { startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null, hasNextPage, hasPreviousPage },
-    totalCount,
-  };
 }

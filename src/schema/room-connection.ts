@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { settleByProvider, sourceFor, type GatewayContext } from '../context.js';
 import { InvalidCursorError, UserInputError, providerLabel } from '../domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName, type Room } from '../domain/model.js';
 import type { OrderDirection } from '../domain/ordering.js';
 import type { RoomFilter } from '../domain/provider.js';
-import { parseConnectionArgs, type ConnectionArgs } from './connection-args.js';
+import { parseConnectionArgs, toConnection, type ConnectionArgs } from './connection-args.js';
+import { connectionFingerprint } from './cursors.js';
 
 export interface RoomOrder {
   field: 'CREATED_AT' | 'TITLE';
@@ -26,7 +26,7 @@ export async function resolveRoomConnection(
 ) {
   const page = parseConnectionArgs(request.args);
   refuseUnsupportedFilters(context, request.providers, request.filter);
-  const fingerprint = createHash('sha256').update(JSON.stringify([request.providers, request.filter, request.order])).digest('base64url').slice(0, 12);
+  const fingerprint = connectionFingerprint({ providers: request.providers, filter: request.filter, order: request.order });
   const anchor = page.cursor === null ? null : parseCursor(page.cursor, fingerprint);
   const lists = await settleByProvider(context, path, request.providers, (provider) => sourceFor(context, provider).listRooms(request.filter));
   const sign = request.order.direction === 'ASC' ? 1 : -1;
@@ -40,16 +40,7 @@ export async function resolveRoomConnection(
   const [start, end] =
     page.direction === 'forward' ? [firstAfter, firstAfter + page.count] : [Math.max(0, firstFrom - page.count), firstFrom];
   const edges = keyed.slice(start, end).map(({ room, key }) => ({ cursor: toCursor(key, fingerprint), node: room }));
-  return {
-    edges,
-    pageInfo: {
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-      hasNextPage: end < keyed.length,
-      hasPreviousPage: start > 0,
-    },
-    totalCount: keyed.length,
-  };
+  return toConnection(edges, end < keyed.length, start > 0, keyed.length);
 }
 
 /** A filter a provider in scope cannot apply exactly is refused up front, naming the provider. */

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxes, type Sandboxes } from '../../src/sandbox/sandboxes.js';
+import { describe, expect, it } from 'vitest';
 import { PastRoomsPageDocument, type PastRoomOrder, type PastRoomsPageQueryVariables, type Provider } from '../generated/graphql.js';
-import { createTestGateway, type TestGateway } from '../support/test-gateway.js';
+import { useSandboxGateway } from '../support/sandbox-gateway.js';
 
-let sandboxes: Sandboxes;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes();
-  gateway = createTestGateway(sandboxes.env);
-});
-afterAll(async () => {
-  await gateway.close();
-  await sandboxes.close();
-});
+const sandbox = useSandboxGateway();
 
 type Item = { id: string; provider: Provider; createdAt: string; endedAt?: string | null };
 
@@ -23,7 +12,7 @@ async function pageAll(orderBy: PastRoomOrder, size: number, way: 'forward' | 'b
   let cursor: string | null = null;
   for (let guard = 0; guard < 200; guard += 1) {
     const variables: PastRoomsPageQueryVariables = way === 'forward' ? { filter, orderBy, first: size, after: cursor } : { filter, orderBy, last: size, before: cursor };
-    const result = await gateway.execute(PastRoomsPageDocument, variables);
+    const result = await sandbox.gateway.execute(PastRoomsPageDocument, variables);
     expect(result.errors).toBeUndefined();
     const connection = result.data!.pastRooms;
     totals.add(connection.totalCount);
@@ -43,7 +32,7 @@ const RANK: Record<Provider, number> = { PLUGNMEET: 0, VIDEOSDK: 1, TELNYX: 2 };
 async function expectedMerge(orderBy: PastRoomOrder): Promise<Item[]> {
   const streams = await Promise.all(
     (Object.keys(RANK) as Provider[])
-      .filter((provider) => sandboxes.simulators[provider.toLowerCase() as 'plugnmeet'])
+      .filter((provider) => sandbox.sandboxes.simulators[provider.toLowerCase() as 'plugnmeet'])
       .map(async (provider) => (await pageAll(orderBy, 100, 'forward', { provider })).seen.map((item, index) => ({ item, index }))),
   );
   const sign = orderBy.direction === 'ASC' ? 1 : -1;
@@ -61,7 +50,7 @@ describe('pastRooms across providers', () => {
         const orderBy = { field: 'CREATED_AT' as const, direction };
         const expected = await expectedMerge(orderBy);
         const { seen, totals } = await pageAll(orderBy, size, way);
-        expect(new Set(expected.map((item) => item.provider)).size).toBe(Object.keys(sandboxes.simulators).length);
+        expect(new Set(expected.map((item) => item.provider)).size).toBe(Object.keys(sandbox.sandboxes.simulators).length);
         expect(seen.map((item) => item.id)).toEqual(expected.map((item) => item.id));
         expect([...totals]).toEqual([expected.length]);
       });

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxes, type Sandboxes } from '../../src/sandbox/sandboxes.js';
+import { describe, expect, it } from 'vitest';
 import { RoomListDocument, type RoomListQueryVariables, type RoomOrder } from '../generated/graphql.js';
-import { createTestGateway, type TestGateway } from '../support/test-gateway.js';
+import { useSandboxGateway } from '../support/sandbox-gateway.js';
 
-let sandboxes: Sandboxes;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes();
-  gateway = createTestGateway(sandboxes.env);
-});
-afterAll(async () => {
-  await gateway.close();
-  await sandboxes.close();
-});
+const sandbox = useSandboxGateway();
 
 type Node = { id: string; provider: string; roomId: string; title: string; createdAt?: string | null };
 
@@ -22,7 +11,7 @@ async function pageAll(variables: RoomListQueryVariables, size: number, way: 'fo
   let cursor: string | null = null;
   for (let guard = 0; guard < 100; guard += 1) {
     const page: RoomListQueryVariables = way === 'forward' ? { ...variables, first: size, after: cursor } : { ...variables, last: size, before: cursor };
-    const result = await gateway.execute(RoomListDocument, page);
+    const result = await sandbox.gateway.execute(RoomListDocument, page);
     expect(result.errors).toBeUndefined();
     const connection = result.data!.rooms;
     const nodes = connection.edges.map((edge) => edge.node);
@@ -36,7 +25,7 @@ async function pageAll(variables: RoomListQueryVariables, size: number, way: 'fo
 
 /** Telnyx's own answer to a `GET /rooms` query, all pages, as room ids. */
 async function telnyxUpstreamIds(query: string): Promise<string[]> {
-  const { TELNYX_API_URL, TELNYX_API_KEY } = sandboxes.env;
+  const { TELNYX_API_URL, TELNYX_API_KEY } = sandbox.sandboxes.env;
   const response = await fetch(`${TELNYX_API_URL}/rooms?${query}&page[size]=250`, { headers: { authorization: `Bearer ${TELNYX_API_KEY}` } });
   const body = (await response.json()) as { data: { id: string }[]; meta: { total_pages: number } };
   expect(body.meta.total_pages).toBeLessThanOrEqual(1);
@@ -85,7 +74,7 @@ describe('rooms across providers', () => {
   });
 
   it('refuses updatedAt while plugNmeet, which keeps no update time, is in scope', async () => {
-    const result = await gateway.execute(RoomListDocument, { filter: { updatedAt: { from: '2026-01-01T00:00:00Z' } } });
+    const result = await sandbox.gateway.execute(RoomListDocument, { filter: { updatedAt: { from: '2026-01-01T00:00:00Z' } } });
     expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors![0]!.message).toMatch(/^plugNmeet rooms have no update time/);
   });
@@ -101,7 +90,7 @@ describe('rooms across providers', () => {
   });
 
   it('exposes the Telnyx participant context in its namespaced field', async () => {
-    const { json } = await gateway.post({
+    const { json } = await sandbox.gateway.post({
       query: '{ activeRooms(provider: TELNYX) { edges { node { participants { provider name telnyx { context } } } } } }',
     });
     expect(json.errors).toBeUndefined();

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandboxes, type Sandboxes } from '../../src/sandbox/sandboxes.js';
+import { describe, expect, it } from 'vitest';
 import {
   FiftyMixedNodesDocument,
   FiftyPastRoomsAcrossProvidersDocument,
@@ -11,7 +10,7 @@ import {
   SingleRoomDocument,
   type Provider,
 } from '../generated/graphql.js';
-import { createTestGateway, type TestGateway } from '../support/test-gateway.js';
+import { useSandboxGateway } from '../support/sandbox-gateway.js';
 
 type Counts = { plugnmeet: number; videosdk: number; telnyx: number };
 
@@ -22,25 +21,15 @@ const BUDGET = new Map(
   ),
 );
 
-let sandboxes: Sandboxes;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  sandboxes = await startSandboxes();
-  gateway = createTestGateway(sandboxes.env);
-});
-afterAll(async () => {
-  await gateway.close();
-  await sandboxes.close();
-});
+const sandbox = useSandboxGateway();
 
 /** Runs one request and returns the calls each simulator recorded for it, checking none repeats. */
 async function measure(body: { query: string; variables?: unknown }): Promise<Counts> {
-  for (const simulator of Object.values(sandboxes.simulators)) simulator.resetCalls();
-  const { json } = await gateway.post(body);
+  for (const simulator of Object.values(sandbox.sandboxes.simulators)) simulator.resetCalls();
+  const { json } = await sandbox.gateway.post(body);
   expect(json.errors).toBeUndefined();
   const counts = {} as Counts;
-  for (const [provider, simulator] of Object.entries(sandboxes.simulators) as [keyof Counts, (typeof sandboxes.simulators)['plugnmeet']][]) {
+  for (const [provider, simulator] of Object.entries(sandbox.sandboxes.simulators) as [keyof Counts, (typeof sandbox.sandboxes.simulators)['plugnmeet']][]) {
     const requests = simulator.calls.map((call) => `${call.method} ${call.path} ${JSON.stringify(call.query)} ${call.body}`);
     expect(requests.filter((request, index) => requests.indexOf(request) !== index), `${provider} fetched something twice`).toEqual([]);
     counts[provider] = requests.length;
@@ -64,7 +53,7 @@ describe('the upstream-call budget of docs/upstream-calls.md', () => {
   });
 
   it('keeps SingleRoom within budget for live and idle rooms of every provider', async () => {
-    const rooms = (await gateway.execute(RoomListDocument, { first: 100 })).data!.rooms.edges.map((edge) => edge.node);
+    const rooms = (await sandbox.gateway.execute(RoomListDocument, { first: 100 })).data!.rooms.edges.map((edge) => edge.node);
     for (const provider of ['PLUGNMEET', 'VIDEOSDK', 'TELNYX'] as Provider[]) {
       for (const isActive of [true, false]) {
         const room = rooms.find((candidate) => candidate.provider === provider && candidate.isActive === isActive)!;
@@ -82,8 +71,8 @@ describe('the upstream-call budget of docs/upstream-calls.md', () => {
   });
 
   it('keeps FiftyMixedNodes within budget', async () => {
-    const past = await gateway.execute(FiftyPastRoomsAcrossProvidersDocument);
-    const live = await gateway.post({ query: '{ activeRooms(first: 20) { edges { node { id participants { id } } } } }' });
+    const past = await sandbox.gateway.execute(FiftyPastRoomsAcrossProvidersDocument);
+    const live = await sandbox.gateway.post({ query: '{ activeRooms(first: 20) { edges { node { id participants { id } } } } }' });
     const liveIds = (live.json.data!.activeRooms as { edges: { node: { id: string; participants: { id: string }[] } }[] }).edges.flatMap((edge) => [
       edge.node.id,
       ...edge.node.participants.map((participant) => participant.id),
@@ -94,7 +83,7 @@ describe('the upstream-call budget of docs/upstream-calls.md', () => {
   });
 
   it('keeps EntityBatch within budget', async () => {
-    const live = await gateway.post({ query: '{ activeRooms(first: 100) { edges { node { id } } } }' });
+    const live = await sandbox.gateway.post({ query: '{ activeRooms(first: 100) { edges { node { id } } } }' });
     const representations = (live.json.data!.activeRooms as { edges: { node: { id: string } }[] }).edges.map((edge) => ({ __typename: 'Room', id: edge.node.id }));
     const query = 'query EntityBatch($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Room { id title isActive } } }';
     expectWithin('EntityBatch', await measure({ query, variables: { r: representations } }));

@@ -33,7 +33,8 @@ describe('plugnmeet-sdk-js 1.4.1 against the simulator', () => {
       expect(row.joined_participants).toMatch(/^\d+$/);
       expect(row.created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     }
-    expect(simulator.calls.at(-1)).toEqual({ method: 'POST', path: '/auth/room/fetchPastRooms', query: {} });
+    expect(simulator.calls.at(-1)).toMatchObject({ method: 'POST', path: '/auth/room/fetchPastRooms', query: {} });
+    expect(JSON.parse(simulator.calls.at(-1)!.body)).toMatchObject({ room_ids: ['weekly-standup'] });
   });
 
   it('gets one active room with its livekit participants', async () => {

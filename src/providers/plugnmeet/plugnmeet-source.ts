@@ -8,6 +8,7 @@ import { PLUGNMEET_MAX_LIMIT, type PlugnmeetClient } from './plugnmeet-client.js
 import { isRunningSession, toActiveRoom, toIdleRoom, toPastRoom } from './plugnmeet-mapping.js';
 import { fetchAllRows, isNativeRead, readNativePastRooms, sliceCompleteRows } from './plugnmeet-past-rooms.js';
 import type { PlugnmeetPastRoomInfo } from './plugnmeet-wire.js';
+import { memo, rethrow } from '../loader-utils.js';
 
 /**
  * plugNmeet reads for one GraphQL request. getActiveRoomsInfo answers for every live room at once,
@@ -132,15 +133,4 @@ async function loadIdleRooms(client: PlugnmeetClient, roomIds: string[]): Promis
     for (const result of newest) for (const row of result.rooms_list) found.set(row.room_id, toIdleRoom(row));
   }
   return found;
-}
-
-function memo<T>(load: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | undefined;
-  return () => (promise ??= load());
-}
-
-/** DataLoader's loadMany reports errors per key; the source contract rejects instead. */
-function rethrow<T>(results: (T | Error)[]): T[] {
-  for (const result of results) if (result instanceof Error) throw result;
-  return results as T[];
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { TelnyxClient, TelnyxRoomListParams, TelnyxSessionListParams } from './telnyx-client.js';
 import { findByIds } from './telnyx-paging.js';
 import type { TelnyxPage, TelnyxRoom, TelnyxRoomSession } from './telnyx-wire.js';
+import { rethrow } from '../loader-utils.js';
 
 /** A session looked up by the room it must belong to and its id. */
 export interface SessionLookup {
@@ -91,11 +92,6 @@ export async function loadRoomNames(loaders: TelnyxLoaders, roomIds: readonly st
   return new Map(rooms.flatMap((room) => (room?.unique_name ? [[room.id, room.unique_name] as const] : [])));
 }
 
-/** DataLoader's loadMany reports errors per key; the source contract rejects instead. */
-export function rethrow<T>(results: (T | Error)[]): T[] {
-  for (const result of results) if (result instanceof Error) throw result;
-  return results as T[];
-}
 
 /** A session read with include_participants: a missing list means none. */
 function withParticipants(session: TelnyxRoomSession | null): TelnyxRoomSession | null {

@@ -2,12 +2,13 @@ import type { ParticipantKey, PastRoomKey } from '../../domain/keys.js';
 import type { Participant, Room } from '../../domain/model.js';
 import type { ProviderSource } from '../../domain/provider.js';
 import { TELNYX_MAX_PAGE_SIZE, type TelnyxClient } from './telnyx-client.js';
-import { createTelnyxLoaders, loadRoomNames, rethrow, type TelnyxLoaders } from './telnyx-loaders.js';
+import { createTelnyxLoaders, loadRoomNames, type TelnyxLoaders } from './telnyx-loaders.js';
 import { toParticipant, toPastRoom, toRoom } from './telnyx-mapping.js';
 import { fetchAllPages } from './telnyx-paging.js';
 import { createPastRoomReader } from './telnyx-past-rooms.js';
 import { listTelnyxRooms, type TelnyxRoomFilter } from './telnyx-rooms.js';
 import type { TelnyxRoomSession } from './telnyx-wire.js';
+import { memo, rethrow } from '../loader-utils.js';
 
 /** A Telnyx source; its room listing also takes a filter with parts left out. */
 export interface TelnyxSource extends ProviderSource {
@@ -82,9 +83,4 @@ function toParticipants(session: TelnyxRoomSession): Participant[] {
 /** Who is connected in a live session (none without one). */
 function toConnected(session: TelnyxRoomSession | undefined): Participant[] {
   return session ? toParticipants(session).filter((participant) => participant.leftAt === null) : [];
-}
-
-function memo<T>(load: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | undefined;
-  return () => (promise ??= load());
 }

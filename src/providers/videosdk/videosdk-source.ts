@@ -6,6 +6,7 @@ import type { ProviderSource } from '../../domain/provider.js';
 import { VIDEOSDK_PER_PAGE, type VideosdkClient } from './videosdk-client.js';
 import { isConnected, isEndedSession, toParticipant, toPastRoom, toRoom } from './videosdk-mapping.js';
 import type { VideosdkRoom, VideosdkSession } from './videosdk-wire.js';
+import { memo, rethrow, settle } from '../loader-utils.js';
 
 /**
  * VideoSDK reads for one GraphQL request: one DataLoader per upstream access pattern (room, session,
@@ -181,23 +182,4 @@ async function loadRoomBatch(
 /** A room known only from its live session (its room document could not be found). */
 function roomOf(session: VideosdkSession): VideosdkRoom {
   return { id: session.roomId, roomId: session.roomId, customRoomId: session.customRoomId, disabled: false, createdAt: null, updatedAt: null };
-}
-
-/** A failure becomes the value of its key, so one bad id does not fail the others in its batch. */
-function settle<T>(promise: Promise<T>): Promise<T | Error> {
-  return promise.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-}
-
-function memo<T>(load: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | undefined;
-  return () => (promise ??= load().catch((error: unknown) => {
-    promise = undefined;
-    throw error;
-  }));
-}
-
-/** DataLoader's loadMany reports errors per key; the source contract rejects instead. */
-function rethrow<T>(results: (T | Error)[]): T[] {
-  for (const result of results) if (result instanceof Error) throw result;
-  return results as T[];
 }

@@ -53,15 +53,11 @@ export async function startPlugnmeetSimulator(
 
   const faultReplies = { wrongAuth: () => ({ status: 401, body: toCommonResponse(false, 'Invalid API key provided.', 'INVALID_API_KEY') }) };
   const listening = await listenSimulator(handle, { port: options.port ?? 0, host: options.host, faultReplies });
-  const url = `http://${toUrlHost(options.host ?? '127.0.0.1')}:${listening.port}`;
+  const url = listening.origin;
   return {
+    ...listening,
     url,
     env: { PLUGNMEET_URL: url, PLUGNMEET_API_KEY: credentials.apiKey, PLUGNMEET_API_SECRET: credentials.apiSecret },
-    calls: listening.calls,
-    resetCalls: () => void listening.calls.splice(0),
-    injectFault: listening.injectFault,
-    clearFaults: listening.clearFaults,
-    close: listening.close,
     store,
   };
 }
@@ -87,9 +83,4 @@ function toDecodedBody(request: IncomingMessage, body: Buffer): Buffer {
   } catch {
     return body;
   }
-}
-
-function toUrlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
 }

@@ -41,15 +41,11 @@ export async function startTelnyxSimulator(options: TelnyxSimulatorOptions = {})
   };
 
   const listening = await listenSimulator(handle, { port: options.port ?? 0, host: options.host, faultReplies: TELNYX_FAULT_REPLIES });
-  const url = `http://${toUrlHost(options.host ?? '127.0.0.1')}:${listening.port}/v2`;
+  const url = `${listening.origin}/v2`;
   return {
+    ...listening,
     url,
     env: { TELNYX_API_URL: url, TELNYX_API_KEY: apiKey },
-    calls: listening.calls,
-    resetCalls: () => void listening.calls.splice(0),
-    injectFault: listening.injectFault,
-    clearFaults: listening.clearFaults,
-    close: listening.close,
     store,
   };
 }
@@ -98,9 +94,4 @@ function decodeSegment(segment: string): string {
   } catch {
     return segment;
   }
-}
-
-function toUrlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
 }

@@ -61,15 +61,11 @@ export async function startVideosdkSimulator(options: VideosdkSimulatorOptions =
 
   const faultReplies = { wrongAuth: () => ({ status: 401, body: VIDEOSDK_INVALID_TOKEN_BODY }) };
   const listening = await listenSimulator(handle, { port: options.port ?? 0, host: options.host, faultReplies });
-  const url = `http://${toUrlHost(options.host ?? '127.0.0.1')}:${listening.port}`;
+  const url = listening.origin;
   return {
+    ...listening,
     url,
     env: { VIDEOSDK_API_URL: url, VIDEOSDK_API_KEY: credentials.apiKey, VIDEOSDK_API_SECRET: credentials.secret },
-    calls: listening.calls,
-    resetCalls: () => void listening.calls.splice(0),
-    injectFault: listening.injectFault,
-    clearFaults: listening.clearFaults,
-    close: listening.close,
     store,
   };
 }
@@ -81,8 +77,4 @@ function decodeSegments(pathname: string): string[] | null {
   } catch {
     return null;
   }
-}
-
-function toUrlHost(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
 }
