@@ -276,7 +276,7 @@ describe('rooms and participants', () => {
     const empty = parseParticipantsPage({ pageInfo: { ...pageInfo, total: 0 }, data: [] }, call);
     expect(empty).toMatchObject({ sessionId: null, roomId: null, participants: [] });
     expect(() => parseParticipantsPage({ pageInfo, data: { ...document, participants: [{ name: 'x' }] } }, call)).toThrow(
-      'VideoSDK GET /v2/sessions/x/participants failed: malformed body: body.data.participants[0].participantId is not a non-empty string',
+      'VideoSDK GET /v2/sessions/x/participants failed: malformed body: body.data.participants[0].participantId is not an id',
     );
   });
 });

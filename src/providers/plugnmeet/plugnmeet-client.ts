@@ -4,7 +4,6 @@ import { UpstreamError, type UpstreamCall, type UpstreamErrorCode } from '../../
 import { createUpstreamHttp, type UpstreamState } from '../upstream-http.js';
 import type { UpstreamOptions } from '../upstream-options.js';
 import {
-  MalformedBodyError,
   parseActiveRoom,
   parseActiveRooms,
   parseEnvelope,
@@ -13,6 +12,7 @@ import {
   type PlugnmeetEnvelope,
   type PlugnmeetPastRoomsResult,
 } from './plugnmeet-wire.js';
+import { parseBody } from '../wire-readers.js';
 
 export interface FetchPastRoomsRequest {
   roomIds: readonly string[] | null;
@@ -49,30 +49,28 @@ export function createPlugnmeetClient(config: PlugnmeetConfig, upstream: Upstrea
     describeErrorBody: describeAuthError,
   });
 
-  async function post(path: string, payload: object): Promise<{ envelope: PlugnmeetEnvelope; body: Record<string, unknown> }> {
+  /**
+   * POSTs a signed body; resolves the parsed reply, or `null` when the server answers one of its
+   * "not found" replies. Failures sent as HTTP 200 with `status: false` reject with a coded error.
+   */
+  async function call<T>(path: string, payload: object, parse: (body: Record<string, unknown>) => T): Promise<T | null> {
+    const upstreamCall: UpstreamCall = { provider: 'plugnmeet', method: 'POST', path: `/auth${path}` };
     const body = JSON.stringify(payload);
     const signature = createHmac('sha256', config.apiSecret).update(body).digest('hex');
     const response = await http.request({
       method: 'POST',
-      path: `/auth${path}`,
+      path: upstreamCall.path,
       headers: { 'content-type': 'application/json', 'api-key': config.apiKey, 'hash-signature': signature },
       body,
       // Every endpoint used here only reads, so a retry cannot change anything upstream.
       idempotent: true,
     });
-    const call: UpstreamCall = { provider: 'plugnmeet', method: 'POST', path: `/auth${path}` };
-    return { envelope: parseOrThrow(call, () => parseEnvelope(response.body)), body: response.body as Record<string, unknown> };
-  }
-
-  /** Calls an endpoint; `null` when the server answers one of its "not found" replies. */
-  async function call<T>(path: string, payload: object, parse: (body: Record<string, unknown>) => T): Promise<T | null> {
-    const { envelope, body } = await post(path, payload);
-    const upstreamCall: UpstreamCall = { provider: 'plugnmeet', method: 'POST', path: `/auth${path}` };
+    const envelope = parseBody(upstreamCall, () => parseEnvelope(response.body));
     if (!envelope.status) {
       if (isNotFound(envelope)) return null;
       throw new UpstreamError(failureCode(envelope), upstreamCall, describe(envelope));
     }
-    return parseOrThrow(upstreamCall, () => parse(body));
+    return parseBody(upstreamCall, () => parse(response.body as Record<string, unknown>));
   }
 
   return {
@@ -131,13 +129,4 @@ function describeAuthError(body: unknown): string | null {
   const { msg, status_code } = body as { msg?: unknown; status_code?: unknown };
   if (typeof msg !== 'string') return null;
   return describe({ msg, status_code: typeof status_code === 'string' ? status_code : null });
-}
-
-function parseOrThrow<T>(call: UpstreamCall, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof MalformedBodyError) throw new UpstreamError('UPSTREAM_BAD_RESPONSE', call, `malformed body: ${error.message}`);
-    throw error;
-  }
 }

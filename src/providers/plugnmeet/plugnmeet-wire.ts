@@ -4,6 +4,7 @@
  * this folder. The parsers accept what the server sends and what older servers sent (numbers for
  * int64, booleans for flags) and reject anything else as a malformed body.
  */
+import { asArray, asObject, asString, MalformedError } from '../wire-readers.js';
 
 /** The fields every reply carries; `status_code` exists from server v2.1.7 on. */
 export interface PlugnmeetEnvelope {
@@ -55,14 +56,10 @@ export interface PlugnmeetPastRoomsResult {
   rooms_list: PlugnmeetPastRoomInfo[];
 }
 
-/** Thrown by the parsers; the client turns it into UPSTREAM_BAD_RESPONSE. */
-export class MalformedBodyError extends Error {}
-
-type Json = Record<string, unknown>;
 
 export function parseEnvelope(body: unknown): PlugnmeetEnvelope {
   const object = asObject(body, 'body');
-  if (typeof object.status !== 'boolean') throw new MalformedBodyError('body.status is not a boolean');
+  if (typeof object.status !== 'boolean') throw new MalformedError('body.status is not a boolean');
   return {
     status: object.status,
     msg: typeof object.msg === 'string' ? object.msg : '',
@@ -131,32 +128,20 @@ function parseParticipantInfo(value: unknown, path: string): PlugnmeetParticipan
   };
 }
 
-function asObject(value: unknown, path: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MalformedBodyError(`${path} is not an object`);
-  return value as Json;
-}
 
-function asArray(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) throw new MalformedBodyError(`${path} is not an array`);
-  return value;
-}
 
-function asString(value: unknown, path: string): string {
-  if (typeof value !== 'string') throw new MalformedBodyError(`${path} is not a string`);
-  return value;
-}
 
 /** RFC3339 (server ≥ 1.7.0) or the older `2006-01-02 15:04:05`; anything unparseable is malformed. */
 function asTime(value: unknown, path: string): string {
   const text = asString(value, path);
-  if (Number.isNaN(Date.parse(text.replace(' ', 'T')))) throw new MalformedBodyError(`${path} is not a time`);
+  if (Number.isNaN(Date.parse(text.replace(' ', 'T')))) throw new MalformedError(`${path} is not a time`);
   return text;
 }
 
 /** int64 arrives as a decimal string; older servers and 32-bit fields send numbers. */
 function asInteger(value: unknown, path: string): number {
   const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isSafeInteger(number)) throw new MalformedBodyError(`${path} is not an integer`);
+  if (typeof number !== 'number' || !Number.isSafeInteger(number)) throw new MalformedError(`${path} is not an integer`);
   return number;
 }
 
@@ -164,5 +149,5 @@ function asInteger(value: unknown, path: string): number {
 function asFlag(value: unknown, path: string): boolean {
   if (value === 0 || value === 1) return value === 1;
   if (typeof value === 'boolean') return value;
-  throw new MalformedBodyError(`${path} is not a 0/1 flag`);
+  throw new MalformedError(`${path} is not a 0/1 flag`);
 }

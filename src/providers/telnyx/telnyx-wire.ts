@@ -5,7 +5,8 @@
  * reject anything else as UPSTREAM_BAD_RESPONSE naming the offending field.
  */
 import type { UpstreamCall } from '../../domain/errors.js';
-import { asArray, asBoolean, asCount, asId, asObject, asString, asTime, optional, parseBody, type Json } from './telnyx-json.js';
+import { asArray, asBoolean, asCount, asId, asObject, asString, optional, parseBody, type Json } from '../wire-readers.js';
+import { asTelnyxTime } from './telnyx-time.js';
 
 /** `RoomParticipant`; `left_at` is absent while the participant is connected. */
 export interface TelnyxRoomParticipant {
@@ -109,22 +110,22 @@ function readRoom(value: unknown, path: string): TelnyxRoom {
     unique_name: optional(room.unique_name, `${path}.unique_name`, asString),
     max_participants: optional(room.max_participants, `${path}.max_participants`, asCount),
     active_session_id: optional(room.active_session_id, `${path}.active_session_id`, asId),
-    created_at: optional(room.created_at, `${path}.created_at`, asTime),
-    updated_at: optional(room.updated_at, `${path}.updated_at`, asTime),
+    created_at: optional(room.created_at, `${path}.created_at`, asTelnyxTime),
+    updated_at: optional(room.updated_at, `${path}.updated_at`, asTelnyxTime),
     sessions: optional(room.sessions, `${path}.sessions`, (list, at) => asArray(list, at).map((item, index) => readSession(item, `${at}[${index}]`))),
   };
 }
 
 function readSession(value: unknown, path: string): TelnyxRoomSession {
   const session = asObject(value, path);
-  const endedAt = optional(session.ended_at, `${path}.ended_at`, asTime);
+  const endedAt = optional(session.ended_at, `${path}.ended_at`, asTelnyxTime);
   return {
     id: asId(session.id, `${path}.id`),
     room_id: asId(session.room_id, `${path}.room_id`),
     // `active` is optional in the spec; a session without an end is the live one.
     active: optional(session.active, `${path}.active`, asBoolean) ?? endedAt === undefined,
-    created_at: asTime(session.created_at, `${path}.created_at`),
-    updated_at: optional(session.updated_at, `${path}.updated_at`, asTime),
+    created_at: asTelnyxTime(session.created_at, `${path}.created_at`),
+    updated_at: optional(session.updated_at, `${path}.updated_at`, asTelnyxTime),
     ended_at: endedAt,
     participants: optional(session.participants, `${path}.participants`, (list, at) =>
       asArray(list, at).map((item, index) => readParticipant(item, `${at}[${index}]`)),
@@ -138,9 +139,9 @@ function readParticipant(value: unknown, path: string): TelnyxRoomParticipant {
     id: asId(participant.id, `${path}.id`),
     session_id: asId(participant.session_id, `${path}.session_id`),
     context: optional(participant.context, `${path}.context`, asString),
-    joined_at: optional(participant.joined_at, `${path}.joined_at`, asTime),
-    updated_at: optional(participant.updated_at, `${path}.updated_at`, asTime),
-    left_at: optional(participant.left_at, `${path}.left_at`, asTime),
+    joined_at: optional(participant.joined_at, `${path}.joined_at`, asTelnyxTime),
+    updated_at: optional(participant.updated_at, `${path}.updated_at`, asTelnyxTime),
+    left_at: optional(participant.left_at, `${path}.left_at`, asTelnyxTime),
   };
 }
 

@@ -1,4 +1,5 @@
-import { UpstreamError, type UpstreamCall } from '../../domain/errors.js';
+import type { UpstreamCall } from '../../domain/errors.js';
+import { asArray, asCount, asId, asObject, MalformedError, parseBody, type Json } from '../wire-readers.js';
 
 /**
  * VideoSDK's wire format (reference Part A2), field names verbatim; these types never leave this
@@ -61,28 +62,25 @@ export interface VideosdkRoom {
   updatedAt: string | null;
 }
 
-type Json = Record<string, unknown>;
-
-class Malformed extends Error {}
 
 /** A `{pageInfo, data[]}` page of sessions. */
 export function parseSessionPage(body: unknown, call: UpstreamCall): VideosdkPage<VideosdkSession> {
-  return guard(call, () => parsePageOf(body, parseSessionDocument));
+  return parseBody(call, () => parsePageOf(body, parseSessionDocument));
 }
 
 /** One session document. */
 export function parseSession(body: unknown, call: UpstreamCall): VideosdkSession {
-  return guard(call, () => parseSessionDocument(body, 'body'));
+  return parseBody(call, () => parseSessionDocument(body, 'body'));
 }
 
 /** A `{pageInfo, data[]}` page of rooms. */
 export function parseRoomPage(body: unknown, call: UpstreamCall): VideosdkPage<VideosdkRoom> {
-  return guard(call, () => parsePageOf(body, parseRoomDocument));
+  return parseBody(call, () => parsePageOf(body, parseRoomDocument));
 }
 
 /** One room document. */
 export function parseRoom(body: unknown, call: UpstreamCall): VideosdkRoom {
-  return guard(call, () => parseRoomDocument(body, 'body'));
+  return parseBody(call, () => parseRoomDocument(body, 'body'));
 }
 
 /**
@@ -92,7 +90,7 @@ export function parseRoom(body: unknown, call: UpstreamCall): VideosdkRoom {
  * active endpoint's document names its id `_id`.
  */
 export function parseParticipantsPage(body: unknown, call: UpstreamCall): VideosdkParticipantsPage {
-  return guard(call, () => {
+  return parseBody(call, () => {
     const object = asObject(body, 'body');
     const path = Array.isArray(object.data) ? 'body.data[0]' : 'body.data';
     const document = Array.isArray(object.data) ? object.data[0] : object.data;
@@ -103,21 +101,13 @@ export function parseParticipantsPage(body: unknown, call: UpstreamCall): Videos
     const fallback = { currentPage: 1, perPage: participants.length, lastPage: 1, total: participants.length };
     return {
       pageInfo: object.pageInfo === undefined ? fallback : parsePageInfo(object.pageInfo),
-      sessionId: document === undefined ? null : asString(session.id ?? session._id, `${path}.id`),
-      roomId: document === undefined ? null : asString(session.roomId, `${path}.roomId`),
+      sessionId: document === undefined ? null : asId(session.id ?? session._id, `${path}.id`),
+      roomId: document === undefined ? null : asId(session.roomId, `${path}.roomId`),
       participants,
     };
   });
 }
 
-function guard<T>(call: UpstreamCall, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof Malformed) throw new UpstreamError('UPSTREAM_BAD_RESPONSE', call, `malformed body: ${error.message}`);
-    throw error;
-  }
-}
 
 function parsePageOf<T>(body: unknown, toItem: (item: unknown, path: string) => T): VideosdkPage<T> {
   const object = asObject(body, 'body');
@@ -137,12 +127,12 @@ function parseSessionDocument(value: unknown, path: string): VideosdkSession {
   const session = asObject(value, path);
   const end = session.end == null ? null : asTime(session.end, `${path}.end`);
   return {
-    id: asString(session.id ?? session._id, `${path}.id`),
-    roomId: asString(session.roomId, `${path}.roomId`),
+    id: asId(session.id ?? session._id, `${path}.id`),
+    roomId: asId(session.roomId, `${path}.roomId`),
     customRoomId: optionalString(session.customRoomId, `${path}.customRoomId`),
     start: asTime(session.start, `${path}.start`),
     end,
-    status: session.status === undefined ? (end === null ? 'ongoing' : 'ended') : asString(session.status, `${path}.status`),
+    status: session.status === undefined ? (end === null ? 'ongoing' : 'ended') : asId(session.status, `${path}.status`),
     participants: asArray(session.participants ?? [], `${path}.participants`).map((item, index) =>
       parseParticipantDocument(item, `${path}.participants[${index}]`),
     ),
@@ -152,7 +142,7 @@ function parseSessionDocument(value: unknown, path: string): VideosdkSession {
 function parseParticipantDocument(value: unknown, path: string): VideosdkParticipant {
   const participant = asObject(value, path);
   return {
-    participantId: asString(participant.participantId, `${path}.participantId`),
+    participantId: asId(participant.participantId, `${path}.participantId`),
     name: optionalString(participant.name, `${path}.name`),
     timelog: asArray(participant.timelog ?? [], `${path}.timelog`).map((item, index) => parseTimelog(item, `${path}.timelog[${index}]`)),
   };
@@ -166,8 +156,8 @@ function parseTimelog(value: unknown, path: string): VideosdkTimelog {
 function parseRoomDocument(value: unknown, path: string): VideosdkRoom {
   const room = asObject(value, path);
   return {
-    id: asString(room.id ?? room.roomId, `${path}.id`),
-    roomId: asString(room.roomId, `${path}.roomId`),
+    id: asId(room.id ?? room.roomId, `${path}.id`),
+    roomId: asId(room.roomId, `${path}.roomId`),
     customRoomId: optionalString(room.customRoomId, `${path}.customRoomId`),
     disabled: room.disabled === true,
     createdAt: room.createdAt == null ? null : asTime(room.createdAt, `${path}.createdAt`),
@@ -175,33 +165,17 @@ function parseRoomDocument(value: unknown, path: string): VideosdkRoom {
   };
 }
 
-function asObject(value: unknown, path: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Malformed(`${path} is not an object`);
-  return value as Json;
-}
 
-function asArray(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) throw new Malformed(`${path} is not an array`);
-  return value;
-}
 
-function asString(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value === '') throw new Malformed(`${path} is not a non-empty string`);
-  return value;
-}
 
 function optionalString(value: unknown, path: string): string | null {
   if (value == null || value === '') return null;
-  if (typeof value !== 'string') throw new Malformed(`${path} is not a string`);
+  if (typeof value !== 'string') throw new MalformedError(`${path} is not a string`);
   return value;
 }
 
 function asTime(value: unknown, path: string): string {
-  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw new Malformed(`${path} is not an ISO-8601 time`);
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw new MalformedError(`${path} is not an ISO-8601 time`);
   return value;
 }
 
-function asCount(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new Malformed(`${path} is not a count`);
-  return value;
-}

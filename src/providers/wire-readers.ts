@@ -1,8 +1,9 @@
 /**
- * Readers of untrusted Telnyx JSON. Each takes the value and its path in the body and throws
- * MalformedError naming the path; `parseBody` turns that into UPSTREAM_BAD_RESPONSE for the call.
+ * Readers of untrusted upstream JSON, shared by the three providers' wire parsers. Each takes the
+ * value and its path in the body and throws MalformedError naming the path; `parseBody` turns that
+ * into UPSTREAM_BAD_RESPONSE for the call.
  */
-import { UpstreamError, type UpstreamCall } from '../../domain/errors.js';
+import { UpstreamError, type UpstreamCall } from '../domain/errors.js';
 
 export type Json = Record<string, unknown>;
 
@@ -36,13 +37,13 @@ export function asArray(value: unknown, path: string): unknown[] {
   return value;
 }
 
-/** A non-empty string (Telnyx ids are UUIDs; the shape is not enforced here). */
+/** A non-empty string, such as an id (its shape is not enforced here). */
 export function asId(value: unknown, path: string): string {
   if (typeof value !== 'string' || value === '') throw new MalformedError(`${path} is not an id`);
   return value;
 }
 
-/** A string, possibly empty (a participant `context` may be). */
+/** A string, possibly empty. */
 export function asString(value: unknown, path: string): string {
   if (typeof value !== 'string') throw new MalformedError(`${path} is not a string`);
   return value;
@@ -57,16 +58,5 @@ export function asBoolean(value: unknown, path: string): boolean {
 /** A non-negative safe integer. */
 export function asCount(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new MalformedError(`${path} is not a count`);
-  return value;
-}
-
-// e.g. `2021-04-16T09:46:20.954863Z` (reference B5).
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** An ISO 8601 timestamp with a zone, as Telnyx writes them (microseconds, `Z`). */
-export function asTime(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !ISO_TIME.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new MalformedError(`${path} is not an ISO 8601 timestamp`);
-  }
   return value;
 }
