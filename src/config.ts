@@ -1,6 +1,6 @@
 import type { UpstreamResilience, UpstreamTimeouts } from './providers/upstream-options.js';
-import type { ClientAuthConfig } from './server/client-auth.js';
-import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './server/query-cost.js';
+import { isSet, parseDecimal, parseInteger, parseUrl, ConfigError, type Env } from './config-values.js';
+import { parseServerConfig, type ServerConfig } from './server/server-config.js';
 
 /** plugNmeet: a self-hosted server, so its URL has no default. */
 export interface PlugnmeetConfig {
@@ -33,30 +33,8 @@ export interface GatewayConfig {
   server: ServerConfig;
 }
 
-/** How the gateway serves clients: limits, production switches, auth, logs, shutdown. */
-export interface ServerConfig {
-  queryLimits: QueryLimits;
-  introspection: boolean;
-  graphiql: boolean;
-  /** A JSON file of `{ "<sha256 hash>": "<document>" }`: when set, only these operations run. */
-  persistedOperationsFile: string | null;
-  csrfPrevention: boolean;
-  /** Origins allowed by CORS; null allows any origin. */
-  corsOrigins: string[] | null;
-  clientAuth: ClientAuthConfig | null;
-  logLevel: string;
-  shutdownTimeoutMs: number;
-}
-
-/** A configuration value is missing or invalid; the message names the variable, never its value. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
 export const DEFAULT_VIDEOSDK_API_URL = 'https://api.videosdk.live';
 export const DEFAULT_TELNYX_API_URL = 'https://api.telnyx.com/v2';
-
-type Env = Record<string, string | undefined>;
 
 /** Parses the environment once into a typed config; throws ConfigError naming the bad variable. */
 export function parseConfig(env: Env): GatewayConfig {
@@ -84,60 +62,8 @@ export function parseConfig(env: Env): GatewayConfig {
       bodyMs: parseInteger(env, 'UPSTREAM_BODY_TIMEOUT_MS', 10_000, 1, 600_000),
     },
     upstreamResilience: parseResilience(env),
-    server: parseServer(env),
+    server: parseServerConfig(env),
   };
-}
-
-/** The server switches (README, "Configuration"); production turns some of them off. */
-function parseServer(env: Env): ServerConfig {
-  const limits = DEFAULT_QUERY_LIMITS;
-  return {
-    queryLimits: {
-      maxCost: parseInteger(env, 'MAX_QUERY_COST', limits.maxCost, 1, 10_000_000),
-      maxDepth: parseInteger(env, 'MAX_QUERY_DEPTH', limits.maxDepth, 1, 100),
-      maxBreadth: parseInteger(env, 'MAX_QUERY_BREADTH', limits.maxBreadth, 1, 100_000),
-      maxAliases: parseInteger(env, 'MAX_QUERY_ALIASES', limits.maxAliases, 0, 10_000),
-      maxTokens: parseInteger(env, 'MAX_QUERY_TOKENS', limits.maxTokens, 1, 1_000_000),
-      maxDirectives: parseInteger(env, 'MAX_QUERY_DIRECTIVES', limits.maxDirectives, 0, 10_000),
-      maxBodyBytes: parseInteger(env, 'MAX_BODY_BYTES', limits.maxBodyBytes, 1_024, 100 * 1024 * 1024),
-    },
-    introspection: parseBoolean(env, 'INTROSPECTION', true),
-    graphiql: parseBoolean(env, 'GRAPHIQL', true),
-    persistedOperationsFile: isSet(env.PERSISTED_OPERATIONS_FILE) ? env.PERSISTED_OPERATIONS_FILE.trim() : null,
-    csrfPrevention: parseBoolean(env, 'CSRF_PREVENTION', true),
-    corsOrigins: isSet(env.CORS_ORIGINS) ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : null,
-    clientAuth: parseClientAuth(env),
-    logLevel: parseChoice(env, 'LOG_LEVEL', 'info', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
-    shutdownTimeoutMs: parseInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
-  };
-}
-
-/** Client JWTs: a shared HS256 secret or a JWKS URL (not both); unset leaves the gateway open. */
-function parseClientAuth(env: Env): ClientAuthConfig | null {
-  const issuer = isSet(env.AUTH_JWT_ISSUER) ? env.AUTH_JWT_ISSUER.trim() : null;
-  const audience = isSet(env.AUTH_JWT_AUDIENCE) ? env.AUTH_JWT_AUDIENCE.trim() : null;
-  if (isSet(env.AUTH_JWT_SECRET) && isSet(env.AUTH_JWKS_URL)) throw new ConfigError('Set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both.');
-  if (isSet(env.AUTH_JWT_SECRET)) {
-    if (env.AUTH_JWT_SECRET.length < 32) throw new ConfigError('AUTH_JWT_SECRET must be at least 32 characters.');
-    return { kind: 'shared-secret', secret: env.AUTH_JWT_SECRET, issuer, audience };
-  }
-  if (isSet(env.AUTH_JWKS_URL)) return { kind: 'jwks', jwksUrl: parseUrl(env, 'AUTH_JWKS_URL'), issuer, audience };
-  return null;
-}
-
-function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!isSet(raw)) return fallback;
-  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
-  if (['false', '0', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false.`);
-}
-
-function parseChoice(env: Env, name: string, fallback: string, choices: string[]): string {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!isSet(raw)) return fallback;
-  if (!choices.includes(raw)) throw new ConfigError(`${name} must be one of ${choices.join(', ')}.`);
-  return raw;
 }
 
 /** Retries, retry budget, circuit breaker and concurrency of every upstream (README, "Configuration"). */
@@ -174,40 +100,3 @@ function parseGroup<T>(env: Env, credentials: string[], required: string[], pars
   return parse();
 }
 
-function parseUrl(env: Env, name: string, fallback?: string): string {
-  const value = isSet(env[name]) ? env[name]!.trim() : fallback;
-  if (value === undefined) throw new ConfigError(`${name} must be set.`);
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(`${name} is not a valid URL.`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http(s) URL.`);
-  if (url.username || url.password) throw new ConfigError(`${name} must not carry credentials.`);
-  return url.toString().replace(/\/+$/, '');
-}
-
-function parseInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (!isSet(raw)) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max}.`);
-  }
-  return value;
-}
-
-function parseDecimal(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (!isSet(raw)) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a number from ${min} to ${max}.`);
-  }
-  return value;
-}
-
-function isSet(value: string | undefined): value is string {
-  return value !== undefined && value.trim() !== '';
-}

@@ -4,7 +4,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, hasProviderCredentials, parseConfig } from './config.js';
+import { ConfigError } from './config-values.js';
+import { hasProviderCredentials, parseConfig } from './config.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { startSandboxes, type Sandboxes } from './sandbox/sandboxes.js';
 

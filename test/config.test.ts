@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, hasProviderCredentials, parseConfig } from '../src/config.js';
+import { ConfigError } from '../src/config-values.js';
+import { hasProviderCredentials, parseConfig } from '../src/config.js';
 
 const PLUGNMEET = { PLUGNMEET_URL: 'https://meet.example.com/', PLUGNMEET_API_KEY: 'key', PLUGNMEET_API_SECRET: 'very-secret-value' };
 

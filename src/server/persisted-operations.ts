@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { Plugin } from 'graphql-yoga';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config-values.js';
 
 /**
  * The persisted-operations allow-list: a JSON file mapping each operation's hash (as clients send
