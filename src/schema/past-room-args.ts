@@ -40,7 +40,7 @@ export function resolvePastRoomField(
   const input = args.filter ?? {};
   const roomIds = input.roomIds ?? null;
   if (roomIds && (roomIds.length > MAX_ROOM_IDS || roomIds.some((roomId) => roomId === ''))) {
-    throw new UserInputError(`\`filter.roomIds\` takes 1 to ${MAX_ROOM_IDS} non-empty room ids.`, { argument: 'filter.roomIds' });
+    throw new UserInputError(`\`filter.roomIds\` takes at most ${MAX_ROOM_IDS} room ids, none of them empty.`, { argument: 'filter.roomIds' });
   }
   const order = args.orderBy ?? DEFAULT_PAST_ROOM_ORDER;
   const createdAt = toTimeRange(input.createdAt);

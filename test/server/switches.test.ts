@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxes, type Sandboxes } from '../../src/sandbox/sandboxes.js';
 import { createTestGateway } from '../support/test-gateway.js';
@@ -48,6 +50,30 @@ describe('client authentication', () => {
       expect(valid.status).toBe(200);
       expect(valid.json.errors).toBeUndefined();
     });
+  });
+});
+
+describe('client authentication with a JWKS', () => {
+  it('verifies RS256 tokens against the keys the JWKS URL serves', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
+    try {
+      await withGateway({ AUTH_JWKS_URL: jwksUrl, AUTH_JWT_AUDIENCE: 'roomgraph' }, async (gateway) => {
+        const sign = (audience: string) =>
+          new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'key-1' }).setAudience(audience).setExpirationTime('5m').sign(privateKey);
+        expect((await gateway.post({ query: QUERY }, { authorization: `Bearer ${await sign('roomgraph')}` })).status).toBe(200);
+        expect((await gateway.post({ query: QUERY }, { authorization: `Bearer ${await sign('another-api')}` })).status).toBe(401);
+        expect((await gateway.post({ query: QUERY })).status).toBe(401);
+      });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
