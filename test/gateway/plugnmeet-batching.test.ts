@@ -1,45 +1,34 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startPlugnmeetSimulator } from '../../src/sandbox/plugnmeet/plugnmeet-simulator.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ActiveRoomsWithPastRoomsDocument, NodesByIdDocument, PastRoomsPageDocument } from '../generated/graphql.js';
-import { createTestGateway, type TestGateway } from '../support/test-gateway.js';
+import { usePlugnmeetGateway } from '../support/sandbox-gateway.js';
 
-let simulator: Awaited<ReturnType<typeof startPlugnmeetSimulator>>;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  simulator = await startPlugnmeetSimulator();
-  gateway = createTestGateway(simulator.env);
-});
-afterAll(async () => {
-  await gateway.close();
-  await simulator.close();
-});
-beforeEach(() => simulator.resetCalls());
+const plugnmeet = usePlugnmeetGateway();
+beforeEach(() => plugnmeet.simulator.resetCalls());
 
 /** How many times each upstream path was called since the last reset. */
 function callCounts(): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const call of simulator.calls) counts[call.path] = (counts[call.path] ?? 0) + 1;
+  for (const call of plugnmeet.simulator.calls) counts[call.path] = (counts[call.path] ?? 0) + 1;
   return counts;
 }
 
 describe('plugNmeet batching', () => {
   it('answers the live state of N rooms with one getActiveRoomsInfo call', async () => {
-    const live = simulator.store.runningSessions().map((session) => session.roomId);
+    const live = plugnmeet.simulator.store.runningSessions().map((session) => session.roomId);
     const fields = live.map((roomId, index) => `r${index}: room(provider: PLUGNMEET, roomId: "${roomId}") { isActive participants { name } }`);
-    const { json } = await gateway.post({ query: `{ ${fields.join('\n')} }` });
+    const { json } = await plugnmeet.gateway.post({ query: `{ ${fields.join('\n')} }` });
     expect(json.errors).toBeUndefined();
     expect(Object.values(json.data!).every((room) => (room as { isActive: boolean }).isActive)).toBe(true);
     expect(callCounts()).toEqual({ '/auth/room/getActiveRoomsInfo': 1 });
   });
 
   it('fetches the past rooms of every live room with one fetchPastRooms call', async () => {
-    const result = await gateway.execute(ActiveRoomsWithPastRoomsDocument, { first: 10, pastRoomsFirst: 3 });
+    const result = await plugnmeet.gateway.execute(ActiveRoomsWithPastRoomsDocument, { first: 10, pastRoomsFirst: 3 });
     expect(result.errors).toBeUndefined();
     const rooms = result.data!.activeRooms.edges.map((edge) => edge.node);
     expect(rooms.length).toBeGreaterThanOrEqual(3);
     for (const room of rooms) {
-      const expected = simulator.store
+      const expected = plugnmeet.simulator.store
         .sessions()
         .filter((session) => session.roomId === room.roomId && session.endedAt)
         .reverse()
@@ -51,14 +40,14 @@ describe('plugNmeet batching', () => {
   });
 
   it('resolves nodes of every type for rooms, sessions and participants in two calls', async () => {
-    const page = await gateway.execute(PastRoomsPageDocument, { first: 30 });
-    const live = await gateway.execute(ActiveRoomsWithPastRoomsDocument, { first: 10, pastRoomsFirst: 0 });
+    const page = await plugnmeet.gateway.execute(PastRoomsPageDocument, { first: 30 });
+    const live = await plugnmeet.gateway.execute(ActiveRoomsWithPastRoomsDocument, { first: 10, pastRoomsFirst: 0 });
     const ids = [
       ...page.data!.pastRooms.edges.map((edge) => edge.node.id),
       ...live.data!.activeRooms.edges.flatMap((edge) => [edge.node.id, ...edge.node.participants.map((participant) => participant.id)]),
     ];
-    simulator.resetCalls();
-    const result = await gateway.execute(NodesByIdDocument, { ids });
+    plugnmeet.simulator.resetCalls();
+    const result = await plugnmeet.gateway.execute(NodesByIdDocument, { ids });
     expect(result.errors).toBeUndefined();
     expect(result.data!.nodes.map((node) => node?.id)).toEqual(ids);
     expect(result.data!.nodes.map((node) => node?.__typename)).toContain('Participant');
@@ -66,7 +55,7 @@ describe('plugNmeet batching', () => {
   });
 
   it('loads the rooms of twenty listed past rooms with one more call', async () => {
-    const { json } = await gateway.post({ query: '{ pastRooms(first: 20) { edges { node { room { title isActive } } } } }' });
+    const { json } = await plugnmeet.gateway.post({ query: '{ pastRooms(first: 20) { edges { node { room { title isActive } } } } }' });
     expect(json.errors).toBeUndefined();
     const rooms = (json.data!.pastRooms as { edges: { node: { room: { title: string } | null } }[] }).edges.map((edge) => edge.node.room);
     expect(rooms.every((room) => room !== null)).toBe(true);

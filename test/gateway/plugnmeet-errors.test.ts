@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlugnmeetSimulator } from '../../src/sandbox/plugnmeet/plugnmeet-simulator.js';
+import { describe, expect, it } from 'vitest';
 import { PastRoomsPageDocument, RoomByProviderIdDocument } from '../generated/graphql.js';
-import { createTestGateway, type TestGateway } from '../support/test-gateway.js';
+import { usePlugnmeetGateway } from '../support/sandbox-gateway.js';
+import { createTestGateway } from '../support/test-gateway.js';
 
-let simulator: Awaited<ReturnType<typeof startPlugnmeetSimulator>>;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  simulator = await startPlugnmeetSimulator();
-  gateway = createTestGateway(simulator.env);
-});
-afterAll(async () => {
-  await gateway.close();
-  await simulator.close();
-});
+const plugnmeet = usePlugnmeetGateway();
 
 const codes = (errors: { extensions?: { code?: string } }[] | undefined) => errors?.map((error) => error.extensions?.code);
 
@@ -25,7 +15,7 @@ describe('errors over plugNmeet', () => {
     [{ after: 'not-a-cursor' }, 'INVALID_CURSOR', /not a valid roomgraph cursor/],
     [{ filter: { roomIds: [''] } }, 'BAD_USER_INPUT', /filter.roomIds/],
   ])('refuses %j with %s and a clear message', async (variables, code, message) => {
-    const result = await gateway.execute(PastRoomsPageDocument, variables);
+    const result = await plugnmeet.gateway.execute(PastRoomsPageDocument, variables);
     expect(result.data?.pastRooms ?? null).toBeNull();
     expect(codes(result.errors)).toEqual([code]);
     expect(result.errors![0]!.message).toMatch(message);
@@ -33,22 +23,22 @@ describe('errors over plugNmeet', () => {
   });
 
   it('refuses a cursor from a list with another order', async () => {
-    const page = await gateway.execute(PastRoomsPageDocument, { first: 2, orderBy: { field: 'CREATED_AT', direction: 'ASC' } });
-    const result = await gateway.execute(PastRoomsPageDocument, { first: 2, after: page.data!.pastRooms.pageInfo.endCursor });
+    const page = await plugnmeet.gateway.execute(PastRoomsPageDocument, { first: 2, orderBy: { field: 'CREATED_AT', direction: 'ASC' } });
+    const result = await plugnmeet.gateway.execute(PastRoomsPageDocument, { first: 2, after: page.data!.pastRooms.pageInfo.endCursor });
     expect(codes(result.errors)).toEqual(['INVALID_CURSOR']);
   });
 
   it('answers an unknown room with null and NOT_FOUND naming the provider', async () => {
-    const result = await gateway.execute(RoomByProviderIdDocument, { provider: 'PLUGNMEET', roomId: 'no-such-room' });
+    const result = await plugnmeet.gateway.execute(RoomByProviderIdDocument, { provider: 'PLUGNMEET', roomId: 'no-such-room' });
     expect(result.data).toEqual({ room: null });
     expect(codes(result.errors)).toEqual(['NOT_FOUND']);
     expect(result.errors![0]!.message).toBe('plugNmeet has no room "no-such-room".');
   });
 
   it('serves an idle room from its newest past session', async () => {
-    const live = new Set(simulator.store.runningSessions().map((session) => session.roomId));
-    const idle = simulator.store.sessions().filter((session) => !live.has(session.roomId)).at(-1)!;
-    const result = await gateway.execute(RoomByProviderIdDocument, { provider: 'PLUGNMEET', roomId: idle.roomId });
+    const live = new Set(plugnmeet.simulator.store.runningSessions().map((session) => session.roomId));
+    const idle = plugnmeet.simulator.store.sessions().filter((session) => !live.has(session.roomId)).at(-1)!;
+    const result = await plugnmeet.gateway.execute(RoomByProviderIdDocument, { provider: 'PLUGNMEET', roomId: idle.roomId });
     expect(result.errors).toBeUndefined();
     expect(result.data!.room).toMatchObject({ isActive: false, title: idle.roomTitle, participants: [], activeSessionId: null });
   });
@@ -60,27 +50,27 @@ describe('errors over plugNmeet', () => {
     ['with a malformed key', Buffer.from('Room:plugnmeet').toString('base64'), 'INVALID_ID'],
     ['of a disabled provider', Buffer.from('Room:telnyx/abc').toString('base64'), 'PROVIDER_DISABLED'],
   ])('answers a node id %s with %s', async (_label, id, code) => {
-    const { json } = await gateway.post({ query: 'query ($id: ID!) { node(id: $id) { id } }', variables: { id } });
+    const { json } = await plugnmeet.gateway.post({ query: 'query ($id: ID!) { node(id: $id) { id } }', variables: { id } });
     expect(json.data).toEqual({ node: null });
     expect(codes(json.errors)).toEqual([code]);
   });
 
   it('answers the id of a session that does not exist with null and no error', async () => {
     const id = Buffer.from('PastRoom:plugnmeet/weekly-standup/00000000-0000-4000-8000-000000000000').toString('base64');
-    const { json } = await gateway.post({ query: 'query ($id: ID!) { node(id: $id) { id } }', variables: { id } });
+    const { json } = await plugnmeet.gateway.post({ query: 'query ($id: ID!) { node(id: $id) { id } }', variables: { id } });
     expect(json).toEqual({ data: { node: null } });
   });
 
   it('keeps the good ids of a nodes call when one id is garbled', async () => {
-    const page = await gateway.execute(PastRoomsPageDocument, { first: 1 });
+    const page = await plugnmeet.gateway.execute(PastRoomsPageDocument, { first: 1 });
     const good = page.data!.pastRooms.edges[0]!.node.id;
-    const { json } = await gateway.post({ query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: [good, 'x'] } });
+    const { json } = await plugnmeet.gateway.post({ query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: [good, 'x'] } });
     expect(json.data).toEqual({ nodes: [{ id: good }, null] });
     expect(json.errors?.map((error) => error.path)).toEqual([['nodes', 1]]);
   });
 
   it('names plugNmeet and hides the secret when the upstream refuses the signature', async () => {
-    const wrong = createTestGateway({ ...simulator.env, PLUGNMEET_API_SECRET: 'recognisable-wrong-secret-123' });
+    const wrong = createTestGateway({ ...plugnmeet.simulator.env, PLUGNMEET_API_SECRET: 'recognisable-wrong-secret-123' });
     try {
       const { status, json } = await wrong.post({ query: '{ pastRooms(first: 3) { totalCount } }' });
       expect(status).toBe(200);
@@ -96,7 +86,7 @@ describe('errors over plugNmeet', () => {
   });
 
   it('reports an unreachable upstream as UPSTREAM_UNAVAILABLE', async () => {
-    const down = createTestGateway({ ...simulator.env, PLUGNMEET_URL: 'http://127.0.0.1:9' });
+    const down = createTestGateway({ ...plugnmeet.simulator.env, PLUGNMEET_URL: 'http://127.0.0.1:9' });
     try {
       const { json } = await down.post({ query: '{ activeRooms { totalCount } }' });
       expect(codes(json.errors)).toEqual(['UPSTREAM_UNAVAILABLE']);
@@ -109,10 +99,10 @@ describe('errors over plugNmeet', () => {
 
 describe('nodes with mixed ids', () => {
   it('fails only the entries whose ids are garbled or of a disabled provider', async () => {
-    const page = await gateway.execute(PastRoomsPageDocument, { first: 2 });
+    const page = await plugnmeet.gateway.execute(PastRoomsPageDocument, { first: 2 });
     const [first, second] = page.data!.pastRooms.edges.map((edge) => edge.node.id);
     const disabled = Buffer.from('Room:videosdk/abcd-efgh-ijkl').toString('base64');
-    const { json } = await gateway.post({
+    const { json } = await plugnmeet.gateway.post({
       query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
       variables: { ids: [first, 'x', disabled, second] },
     });

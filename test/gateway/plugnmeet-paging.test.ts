@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlugnmeetSimulator } from '../../src/sandbox/plugnmeet/plugnmeet-simulator.js';
+import { describe, expect, it } from 'vitest';
 import { PastRoomsPageDocument, type PastRoomOrder, type PastRoomsPageQueryVariables } from '../generated/graphql.js';
-import { createTestGateway, type TestGateway } from '../support/test-gateway.js';
+import { usePlugnmeetGateway } from '../support/sandbox-gateway.js';
 
-let simulator: Awaited<ReturnType<typeof startPlugnmeetSimulator>>;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  simulator = await startPlugnmeetSimulator();
-  gateway = createTestGateway(simulator.env);
-});
-afterAll(async () => {
-  await gateway.close();
-  await simulator.close();
-});
+const plugnmeet = usePlugnmeetGateway();
 
 /** The ended sessions the simulator holds, in the order the connection must give. */
 function expectedSessionIds(order: PastRoomOrder): string[] {
-  const ended = simulator.store.sessions().filter((session) => session.endedAt !== null);
+  const ended = plugnmeet.simulator.store.sessions().filter((session) => session.endedAt !== null);
   const sorted = [...ended].sort((a, b) =>
     order.field === 'CREATED_AT' ? a.id - b.id : a.endedAt!.getTime() - b.endedAt!.getTime() || (a.sid < b.sid ? -1 : 1),
   );
@@ -30,7 +19,7 @@ async function pageAll(orderBy: PastRoomOrder, size: number, direction: 'forward
   let cursor: string | null = null;
   for (let guard = 0; guard < 100; guard += 1) {
     const variables: PastRoomsPageQueryVariables = direction === 'forward' ? { orderBy, first: size, after: cursor } : { orderBy, last: size, before: cursor };
-    const result = await gateway.execute(PastRoomsPageDocument, variables);
+    const result = await plugnmeet.gateway.execute(PastRoomsPageDocument, variables);
     expect(result.errors).toBeUndefined();
     const connection = result.data!.pastRooms;
     totals.add(connection.totalCount);
@@ -61,18 +50,18 @@ describe('plugNmeet past rooms through the gateway', () => {
   }
 
   it('leaves out sessions that are still running, which the server lists with a zero end date', async () => {
-    const running = simulator.store.runningSessions().map((session) => session.sid);
+    const running = plugnmeet.simulator.store.runningSessions().map((session) => session.sid);
     expect(running.length).toBeGreaterThan(0);
     const { seen } = await pageAll({ field: 'CREATED_AT', direction: 'DESC' }, 100, 'forward');
     expect(seen.filter((sid) => running.includes(sid))).toEqual([]);
   });
 
   it('applies roomIds and createdAt filters exactly', async () => {
-    const sessions = simulator.store.sessions().filter((session) => session.endedAt !== null);
+    const sessions = plugnmeet.simulator.store.sessions().filter((session) => session.endedAt !== null);
     const roomId = sessions[3]!.roomId;
     const from = sessions[10]!.createdAt;
     const to = sessions[30]!.createdAt;
-    const result = await gateway.execute(PastRoomsPageDocument, {
+    const result = await plugnmeet.gateway.execute(PastRoomsPageDocument, {
       filter: { roomIds: [roomId], createdAt: { from: from.toISOString(), to: to.toISOString() } },
       orderBy: { field: 'CREATED_AT', direction: 'ASC' },
       first: 100,
@@ -83,9 +72,9 @@ describe('plugNmeet past rooms through the gateway', () => {
   });
 
   it('reads one page of the newest sessions with a single upstream call', async () => {
-    simulator.resetCalls();
-    const result = await gateway.execute(PastRoomsPageDocument, { first: 10 });
+    plugnmeet.simulator.resetCalls();
+    const result = await plugnmeet.gateway.execute(PastRoomsPageDocument, { first: 10 });
     expect(result.data!.pastRooms.edges).toHaveLength(10);
-    expect(simulator.calls.map((call) => call.path).sort()).toEqual(['/auth/room/fetchPastRooms', '/auth/room/getActiveRoomsInfo']);
+    expect(plugnmeet.simulator.calls.map((call) => call.path).sort()).toEqual(['/auth/room/fetchPastRooms', '/auth/room/getActiveRoomsInfo']);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import { startPlugnmeetSimulator } from '../../src/sandbox/plugnmeet/plugnmeet-simulator.js';
 import { startSandboxes, type Sandboxes } from '../../src/sandbox/sandboxes.js';
 import { createTestGateway, type TestGateway } from './test-gateway.js';
 
@@ -18,3 +19,19 @@ export function useSandboxGateway(env: Record<string, string> = {}): { sandboxes
   });
   return holder;
 }
+
+/** Starts the plugNmeet simulator alone and a gateway over it for the current test file. */
+export function usePlugnmeetGateway(): { simulator: PlugnmeetSimulator; gateway: TestGateway } {
+  const holder = {} as { simulator: PlugnmeetSimulator; gateway: TestGateway };
+  beforeAll(async () => {
+    holder.simulator = await startPlugnmeetSimulator();
+    holder.gateway = createTestGateway(holder.simulator.env);
+  });
+  afterAll(async () => {
+    await holder.gateway?.close();
+    await holder.simulator?.close();
+  });
+  return holder;
+}
+
+type PlugnmeetSimulator = Awaited<ReturnType<typeof startPlugnmeetSimulator>>;
