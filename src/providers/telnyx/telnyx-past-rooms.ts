@@ -7,6 +7,7 @@ import { loadRoomNames, type TelnyxLoaders } from './telnyx-loaders.js';
 import { toDate, toDayFilter, toPastRoom } from './telnyx-mapping.js';
 import { fetchAllPages } from './telnyx-paging.js';
 import type { TelnyxRoomSession } from './telnyx-wire.js';
+import { settle } from '../loader-utils.js';
 
 /**
  * Telnyx's past-room stream. The API documents no sort order and takes no sort parameter, so a
@@ -28,7 +29,7 @@ export function createPastRoomReader(loaders: TelnyxLoaders, pageSize: number): 
       for (const group of toRoomGroups(batch.map((read) => read.filter), (filter) => lists.has(toFilterKey(filter)))) {
         shareRoomGroup(loaders, group, pageSize, (filter, list) => lists.set(toFilterKey(filter), list));
       }
-      return Promise.all(batch.map((read) => listOf(read.filter).then((list) => readSortedPastRooms(list, read)).catch(toError)));
+      return Promise.all(batch.map((read) => settle(listOf(read.filter).then((list) => readSortedPastRooms(list, read)))));
     },
     { cacheKeyFn: (read) => JSON.stringify(read) },
   );
@@ -113,8 +114,4 @@ function validRoomIds(filter: PastRoomFilter): string[] | null {
 function toFilterKey(filter: PastRoomFilter): string {
   const { from, to } = filter.createdAt ?? { from: null, to: null };
   return JSON.stringify({ roomIds: validRoomIds(filter), from: from?.getTime() ?? null, to: to?.getTime() ?? null });
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
