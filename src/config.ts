@@ -1,4 +1,4 @@
-import type { UpstreamResilience, UpstreamTimeouts } from './providers/upstream-options.js';
+import type { ReadBounds, UpstreamResilience, UpstreamTimeouts } from './providers/http/upstream-options.js';
 import { isSet, parseDecimal, parseInteger, parseUrl, ConfigError, type Env } from './config-values.js';
 import { parseServerConfig, type ServerConfig } from './server/server-config.js';
 
@@ -30,6 +30,7 @@ export interface GatewayConfig {
   };
   upstreamTimeouts: UpstreamTimeouts;
   upstreamResilience: UpstreamResilience;
+  upstreamBounds: ReadBounds;
   server: ServerConfig;
 }
 
@@ -62,6 +63,11 @@ export function parseConfig(env: Env): GatewayConfig {
       bodyMs: parseInteger(env, 'UPSTREAM_BODY_TIMEOUT_MS', 10_000, 1, 600_000),
     },
     upstreamResilience: parseResilience(env),
+    upstreamBounds: {
+      maxPages: parseInteger(env, 'UPSTREAM_MAX_PAGES', 100, 1, 100_000),
+      maxRows: parseInteger(env, 'UPSTREAM_MAX_ROWS', 25_000, 1, 10_000_000),
+      pageConcurrency: parseInteger(env, 'UPSTREAM_PAGE_CONCURRENCY', 4, 1, 64),
+    },
     server: parseServerConfig(env),
   };
 }

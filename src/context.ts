@@ -20,10 +20,14 @@ export interface GatewayContext {
   queryLimits: QueryLimits;
 }
 
-/** A new context with empty per-request caches. */
-export function createContext(providers: readonly VideoProvider[], queryLimits: QueryLimits = DEFAULT_QUERY_LIMITS): GatewayContext {
+/** A new context with empty per-request caches, whose upstream calls stop when `signal` aborts. */
+export function createContext(
+  providers: readonly VideoProvider[],
+  queryLimits: QueryLimits = DEFAULT_QUERY_LIMITS,
+  signal: AbortSignal = new AbortController().signal,
+): GatewayContext {
   return {
-    sources: new Map(providers.map((provider) => [provider.name, provider.createSource()])),
+    sources: new Map(providers.map((provider) => [provider.name, provider.createSource({ signal })])),
     capabilities: new Map(providers.map((provider) => [provider.name, provider.capabilities])),
     partialFailures: [],
     queryLimits,

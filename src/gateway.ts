@@ -51,7 +51,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    context: () => createContext(providers, server.queryLimits),
+    context: ({ request }) => createContext(providers, server.queryLimits, request.signal),
     maskedErrors: { maskError },
     logging: toYogaLogger(logger),
     renderGraphiQL,

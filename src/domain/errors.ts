@@ -70,6 +70,7 @@ export type UpstreamErrorCode =
   | 'UPSTREAM_NOT_FOUND'
   | 'UPSTREAM_REJECTED'
   | 'UPSTREAM_CIRCUIT_OPEN'
+  | 'UPSTREAM_LIMIT_EXCEEDED'
   | 'UPSTREAM_ERROR';
 
 /** Where an upstream call went: enough to find it in the provider's docs, never a credential. */

@@ -1,6 +1,6 @@
-import { InvalidCursorError } from './errors.js';
 import type { PastRoom, Room } from './model.js';
-import { compareSortKeys, reverseOrder, toSortKey, type SortKey } from './ordering.js';
+import { compareSortKeys, reverseOrder, toSortKey } from './ordering.js';
+import { parseKeysetPosition, toKeysetPosition } from './positions.js';
 import type { PastRoomFilter, PastRoomRead, PastRoomSlice, RoomFilter, TimeRange } from './provider.js';
 
 /** Whether a past room passes every part of a filter. */
@@ -49,14 +49,4 @@ export function readSortedPastRooms(all: readonly PastRoom[], read: PastRoomRead
     hasMore: start + page.length < keyed.length,
     totalCount: keyed.length,
   };
-}
-
-function toKeysetPosition(key: SortKey): string {
-  return `k:${key.value}:${key.sessionId}`;
-}
-
-function parseKeysetPosition(position: string): SortKey {
-  const match = /^k:(-?\d+):(.+)$/s.exec(position);
-  if (!match) throw new InvalidCursorError('The cursor does not belong to this connection.');
-  return { value: Number(match[1]), sessionId: match[2]! };
 }

@@ -98,12 +98,18 @@ export interface ProviderSource {
   listRooms(filter: RoomFilter): Promise<Room[]>;
 }
 
+/** What a source is created for: one GraphQL request, whose end (or deadline) aborts `signal`. */
+export interface SourceScope {
+  /** Reaches every upstream call the source makes; aborted work stops and is not retried. */
+  signal: AbortSignal;
+}
+
 /** A configured provider: long-lived (connection pool, credentials), stateless per request. */
 export interface VideoProvider {
   name: ProviderName;
   capabilities: ProviderCapabilities;
   /** A fresh source with empty caches, for one GraphQL request. */
-  createSource(): ProviderSource;
+  createSource(scope: SourceScope): ProviderSource;
   /** Whether calls go through: the upstream's circuit breaker state. */
   state(): { circuit: 'closed' | 'open' | 'half-open' };
   /** Releases the connection pool. */

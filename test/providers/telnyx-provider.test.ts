@@ -1,3 +1,4 @@
+import { openScope } from '../support/source-scope.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig, type TelnyxConfig } from '../../src/config.js';
 import { UpstreamError } from '../../src/domain/errors.js';
@@ -8,7 +9,7 @@ import { createTelnyxClient } from '../../src/providers/telnyx/telnyx-client.js'
 import { toContextName, toDayFilter } from '../../src/providers/telnyx/telnyx-mapping.js';
 import { createTelnyxProvider, type TelnyxProvider } from '../../src/providers/telnyx/telnyx-provider.js';
 import { createTelnyxSource } from '../../src/providers/telnyx/telnyx-source.js';
-import type { UpstreamOptions } from '../../src/providers/upstream-options.js';
+import type { UpstreamOptions } from '../../src/providers/http/upstream-options.js';
 import { TELNYX_DEMO_PAST_SESSIONS } from '../../src/sandbox/telnyx/telnyx-seed.js';
 import { startTelnyxSimulator, type TelnyxSimulator } from '../../src/sandbox/telnyx/telnyx-simulator.js';
 import type { StoredSession } from '../../src/sandbox/telnyx/telnyx-store.js';
@@ -17,6 +18,7 @@ import type { StoredSession } from '../../src/sandbox/telnyx/telnyx-store.js';
 const UPSTREAM: UpstreamOptions = {
   timeouts: { connectMs: 2_000, headersMs: 5_000, bodyMs: 5_000 },
   resilience: { ...parseConfig({}).upstreamResilience, retries: 0 },
+  bounds: parseConfig({}).upstreamBounds,
 };
 const ALL: PastRoomFilter = { roomIds: null, createdAt: null };
 const ORDERS: PastRoomOrder[] = [
@@ -59,7 +61,7 @@ async function readAll(read: Omit<PastRoomRead, 'after' | 'inclusive' | 'count'>
   const totals = new Set<number>();
   let after: string | null = null;
   for (;;) {
-    const slice = await provider.createSource().readPastRooms({ ...read, count, after, inclusive: false });
+    const slice = await provider.createSource(openScope()).readPastRooms({ ...read, count, after, inclusive: false });
     ids.push(...slice.items.map((item) => item.pastRoom.sessionId));
     totals.add(slice.totalCount);
     if (!slice.hasMore) return { ids, totals };
@@ -92,7 +94,7 @@ describe('past rooms as a sorted stream', () => {
   });
 
   it('agrees with comparePastRooms and resumes inclusively from a position', async () => {
-    const source = provider.createSource();
+    const source = provider.createSource(openScope());
     const order: PastRoomOrder = { field: 'CREATED_AT', direction: 'DESC' };
     const whole = await source.readPastRooms({ filter: ALL, order, direction: 'forward', after: null, inclusive: false, count: 100 });
     const pastRooms = whole.items.map((item) => item.pastRoom);
@@ -139,7 +141,7 @@ describe('past rooms as a sorted stream', () => {
     expect(calls('/room_sessions').every((call) => !('filter[room_id]' in call.query))).toBe(true);
     sim.resetCalls();
     for (const roomIds of [[], ['not-a-telnyx-id']]) {
-      const slice = await provider.createSource().readPastRooms({ filter: { roomIds, createdAt: null }, order, direction: 'forward', after: null, inclusive: false, count: 5 });
+      const slice = await provider.createSource(openScope()).readPastRooms({ filter: { roomIds, createdAt: null }, order, direction: 'forward', after: null, inclusive: false, count: 5 });
       expect(slice).toEqual({ items: [], hasMore: false, totalCount: 0 });
     }
     expect(sim.calls).toEqual([]);
@@ -178,7 +180,7 @@ describe('batching and priming', () => {
     const order: PastRoomOrder = { field: 'CREATED_AT', direction: 'DESC' };
     const readEach = (source: ReturnType<typeof provider.createSource>) =>
       Promise.all(rooms.map((roomId) => source.readPastRooms({ filter: { roomIds: [roomId], createdAt: null }, order, direction: 'forward', after: null, inclusive: false, count: 2 })));
-    const slices = await readEach(provider.createSource());
+    const slices = await readEach(provider.createSource(openScope()));
     slices.forEach((slice, index) => {
       const expected = expectedIds(order, (session) => session.room_id === rooms[index]);
       expect(slice.items.map((item) => item.pastRoom.sessionId)).toEqual(expected.slice(0, 2));
@@ -196,7 +198,7 @@ describe('batching and priming', () => {
   });
 
   it('lists live rooms with their connected participants in two calls and serves everything live from them', async () => {
-    const source = provider.createSource();
+    const source = provider.createSource(openScope());
     const active = await source.listActiveRooms();
     expect(sim.calls.map((call) => call.path)).toEqual(['/v2/room_sessions', '/v2/rooms']);
     expect(calls('/room_sessions')[0]!.query).toMatchObject({ 'filter[active]': 'true', include_participants: 'true' });
@@ -220,21 +222,21 @@ describe('batching and priming', () => {
 
   it('loads one id with one by-id call and several ids with one list call', async () => {
     const [a, b, c] = sim.store.rooms;
-    await provider.createSource().loadRooms([a!.id]);
+    await provider.createSource(openScope()).loadRooms([a!.id]);
     expect(sim.calls.map((call) => call.path)).toEqual([`/v2/rooms/${a!.id}`]);
     sim.resetCalls();
-    const many = await provider.createSource().loadRooms([a!.id, b!.id, c!.id, a!.id]);
+    const many = await provider.createSource(openScope()).loadRooms([a!.id, b!.id, c!.id, a!.id]);
     expect(many.map((room) => room?.roomId)).toEqual([a!.id, b!.id, c!.id, a!.id]);
     expect(sim.calls.map((call) => call.path)).toEqual(['/v2/rooms']);
 
     sim.resetCalls();
     const sessions = endedSessions().slice(0, 3);
-    const one = await provider.createSource().loadPastRooms([keyOf(sessions[0]!)]);
+    const one = await provider.createSource(openScope()).loadPastRooms([keyOf(sessions[0]!)]);
     expect(one[0]).toMatchObject({ sessionId: sessions[0]!.id, participantCount: expect.any(Number) });
     expect(sim.calls.map((call) => call.path).sort()).toEqual([`/v2/room_sessions/${sessions[0]!.id}`, `/v2/rooms/${sessions[0]!.room_id}`].sort());
     expect(calls(`/room_sessions/${sessions[0]!.id}`)[0]!.query).toEqual({ include_participants: 'true' });
     sim.resetCalls();
-    const three = await provider.createSource().loadPastRooms(sessions.map(keyOf));
+    const three = await provider.createSource(openScope()).loadPastRooms(sessions.map(keyOf));
     expect(three.map((pastRoom) => pastRoom?.sessionId)).toEqual(sessions.map((session) => session.id));
     expect(sim.calls.map((call) => call.path).sort()).toEqual(['/v2/room_sessions', '/v2/rooms']);
   });
@@ -242,7 +244,7 @@ describe('batching and priming', () => {
 
 describe('lookups by id', () => {
   it('answers null for unknown ids, ids of another room, live sessions and ids that are not UUIDs', async () => {
-    const source = provider.createSource();
+    const source = provider.createSource(openScope());
     const ended = endedSessions()[0]!;
     const live = sim.store.sessions.find((session) => session.active)!;
     const otherRoom = sim.store.rooms.find((room) => room.id !== ended.room_id)!.id;
@@ -260,7 +262,7 @@ describe('lookups by id', () => {
   });
 
   it('names participants after a plain-text context and keeps the raw context beside them', async () => {
-    const source = provider.createSource();
+    const source = provider.createSource(openScope());
     const people = sim.store.participants.filter((p) => p.context !== undefined);
     const plain = people.find((p) => !p.context!.startsWith('{'))!;
     const json = people.find((p) => p.context!.startsWith('{'))!;
@@ -293,7 +295,7 @@ describe('the client', () => {
 describe('the rooms filter', () => {
   it('gives exactly what the upstream filters give for whole days, and the exact range otherwise', async () => {
     const client = createTelnyxClient(configOf(sim), UPSTREAM);
-    const source = provider.createSource();
+    const source = provider.createSource(openScope());
     const upstreamIds = async (filter: Parameters<typeof client.listRooms>[0]) => (await client.listRooms({ ...filter, page: { size: 250 } })).data.map((room) => room.id).sort();
     const ids = async (filter: Parameters<typeof source.listRooms>[0]) => (await source.listRooms(filter)).map((room) => room.roomId).sort();
     const days = sim.store.rooms.map((room) => Date.parse(room.created_at.slice(0, 10))).sort((a, b) => a - b);
@@ -312,7 +314,7 @@ describe('the rooms filter', () => {
   });
 
   it('pushes the covering days upstream, lists oldest first and primes the rooms cache', async () => {
-    const source = provider.createSource();
+    const source = provider.createSource(openScope());
     const rooms = await source.listRooms({ createdAt: { from: new Date('2026-10-01T10:00:00Z'), to: new Date('2026-10-01T11:00:00Z') }, name: 'x' });
     expect(rooms).toEqual([]);
     expect(sim.calls[0]!.query).toMatchObject({
@@ -337,7 +339,7 @@ describe('failures', () => {
     const secret = 'KEY_WRONG_0123456789';
     const wrong = createTelnyxProvider(configOf(sim, { apiKey: secret }), UPSTREAM);
     extraProviders.push(wrong);
-    const error = await failureOf(wrong.createSource().listActiveRooms());
+    const error = await failureOf(wrong.createSource(openScope()).listActiveRooms());
     expect(error.code).toBe('UPSTREAM_UNAUTHORIZED');
     expect(error.message).toMatch(/^Telnyx GET \/room_sessions failed: Authentication failed/);
     expect(error.extensions).toMatchObject({ provider: 'TELNYX', upstream: { status: 401 } });
@@ -349,19 +351,19 @@ describe('failures', () => {
     const orphan = createTelnyxProvider(configOf(stopped), UPSTREAM);
     extraProviders.push(orphan);
     await stopped.close();
-    const error = await failureOf(orphan.createSource().loadRooms([UNKNOWN_ID]));
+    const error = await failureOf(orphan.createSource(openScope()).loadRooms([UNKNOWN_ID]));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toMatch(/^Telnyx /);
   });
 
   it('maps 429 to UPSTREAM_RATE_LIMITED, 5xx to UPSTREAM_UNAVAILABLE and a malformed body to UPSTREAM_BAD_RESPONSE', async () => {
     sim.injectFault({ kind: 'status', status: 429 });
-    expect((await failureOf(provider.createSource().listActiveRooms())).code).toBe('UPSTREAM_RATE_LIMITED');
+    expect((await failureOf(provider.createSource(openScope()).listActiveRooms())).code).toBe('UPSTREAM_RATE_LIMITED');
     sim.injectFault({ kind: 'status', status: 503 });
-    const unavailable = await failureOf(provider.createSource().loadRooms([UNKNOWN_ID]));
+    const unavailable = await failureOf(provider.createSource(openScope()).loadRooms([UNKNOWN_ID]));
     expect([unavailable.code, unavailable.status]).toEqual(['UPSTREAM_UNAVAILABLE', 503]);
     sim.injectFault({ kind: 'status', status: 200, body: { data: [{ id: 'x', active: true }], meta: { page_number: 1, page_size: 250, total_pages: 1, total_results: 1 } } });
-    const malformed = await failureOf(provider.createSource().listActiveRooms());
+    const malformed = await failureOf(provider.createSource(openScope()).listActiveRooms());
     expect(malformed.code).toBe('UPSTREAM_BAD_RESPONSE');
     expect(malformed.message).toContain('data[0].room_id');
   });

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../src/domain/errors.js';
-import { createUpstreamHttp, type UpstreamHttp, type UpstreamHttpOptions, type UpstreamRequest } from '../../src/providers/upstream-http.js';
-import type { UpstreamResilience } from '../../src/providers/upstream-options.js';
+import { createUpstreamHttp, type UpstreamHttp, type UpstreamHttpOptions, type UpstreamRequest } from '../../src/providers/http/upstream-http.js';
+import type { UpstreamResilience } from '../../src/providers/http/upstream-options.js';
 
 /** What the loopback upstream does with the n-th request (0-based) to a path. */
 type Behaviour = (response: ServerResponse, hit: number, request: IncomingMessage) => void;

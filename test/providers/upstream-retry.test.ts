@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UpstreamError } from '../../src/domain/errors.js';
-import { createRetryBudget } from '../../src/providers/retry-budget.js';
-import { toWaitHintMs, type AttemptFailure } from '../../src/providers/upstream-attempt.js';
-import { toRetryDelay, type RetryContext } from '../../src/providers/upstream-retry.js';
+import { createRetryBudget } from '../../src/providers/http/retry-budget.js';
+import { toWaitHintMs, type AttemptFailure } from '../../src/providers/http/upstream-attempt.js';
+import { toRetryDelay, type RetryContext } from '../../src/providers/http/upstream-retry.js';
 
 const failure = (changes: Partial<AttemptFailure> = {}): AttemptFailure => ({
   error: new UpstreamError('UPSTREAM_UNAVAILABLE', { provider: 'telnyx', method: 'GET', path: '/x' }, 'HTTP 503', 503),

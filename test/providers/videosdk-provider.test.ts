@@ -1,3 +1,4 @@
+import { openScope } from '../support/source-scope.js';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig, type VideosdkConfig } from '../../src/config.js';
@@ -5,7 +6,7 @@ import { UpstreamError } from '../../src/domain/errors.js';
 import type { PastRoomKey } from '../../src/domain/keys.js';
 import type { PastRoomOrder } from '../../src/domain/ordering.js';
 import type { PastRoomFilter, PastRoomRead, PastRoomSlice, VideoProvider } from '../../src/domain/provider.js';
-import type { UpstreamOptions } from '../../src/providers/upstream-options.js';
+import type { UpstreamOptions } from '../../src/providers/http/upstream-options.js';
 import { createVideosdkTokenSource } from '../../src/providers/videosdk/videosdk-auth.js';
 import { createVideosdkClient } from '../../src/providers/videosdk/videosdk-client.js';
 import { createVideosdkProvider } from '../../src/providers/videosdk/videosdk-provider.js';
@@ -18,6 +19,7 @@ import type { VideosdkSimParticipant, VideosdkSimSession } from '../../src/sandb
 const UPSTREAM: UpstreamOptions = {
   timeouts: { connectMs: 2_000, headersMs: 5_000, bodyMs: 5_000 },
   resilience: { ...parseConfig({}).upstreamResilience, retries: 0 },
+  bounds: parseConfig({}).upstreamBounds,
 };
 const ALL: PastRoomFilter = { roomIds: null, createdAt: null };
 const ASC: PastRoomOrder = { field: 'CREATED_AT', direction: 'ASC' };
@@ -75,7 +77,7 @@ async function readAll(read: Partial<PastRoomRead>): Promise<{ ids: string[]; to
   const totals = new Set<number>();
   let after: string | null = null;
   for (;;) {
-    const slice = await provider.createSource().readPastRooms(readOf({ ...read, after }));
+    const slice = await provider.createSource(openScope()).readPastRooms(readOf({ ...read, after }));
     ids.push(...idsOf(slice));
     totals.add(slice.totalCount);
     if (!slice.hasMore) return { ids, totals: [...totals] };
@@ -128,20 +130,20 @@ describe('past rooms as a sorted stream', () => {
   });
 
   it('includes the item at the position when the read is inclusive', async () => {
-    const source = provider.createSource();
+    const source = provider.createSource(openScope());
     const first = await source.readPastRooms(readOf({ order: DESC, count: 3 }));
     const again = await source.readPastRooms(readOf({ order: DESC, after: first.items[2]!.position, inclusive: true, count: 2 }));
     expect(idsOf(again)).toEqual(expectedIds(DESC).slice(2, 4));
   });
 
   it('keeps positions valid when sessions are added between reads', async () => {
-    const first = await provider.createSource().readPastRooms(readOf({ order: DESC, count: 4 }));
+    const first = await provider.createSource(openScope()).readPastRooms(readOf({ order: DESC, count: 4 }));
     const roomId = sim.store.rooms[1]!.roomId;
     const newest = sim.store.addSession({ roomId, start: new Date(), end: new Date(Date.now() + 60_000), participants: [] });
     const old = { start: new Date('2020-01-01T00:00:00Z'), end: new Date('2020-01-01T01:00:00Z') };
     const oldest = sim.store.addSession({ roomId, ...old, participants: [] });
     try {
-      const rest = await provider.createSource().readPastRooms(readOf({ order: DESC, after: first.items[3]!.position, count: 100 }));
+      const rest = await provider.createSource(openScope()).readPastRooms(readOf({ order: DESC, after: first.items[3]!.position, count: 100 }));
       expect([...idsOf(first), ...idsOf(rest).slice(0, -1)]).toEqual(expectedIds(DESC).slice(1, -1));
       expect(idsOf(rest).at(-1)).toBe(oldest.id);
       expect(idsOf(rest)).not.toContain(newest.id);
@@ -160,11 +162,11 @@ describe('past rooms as a sorted stream', () => {
     expect(ids).toEqual(expected);
     expect(totals).toEqual([expected.length]);
     sim.resetCalls();
-    await provider.createSource().readPastRooms(readOf({ filter }));
+    await provider.createSource(openScope()).readPastRooms(readOf({ filter }));
     // Three rooms: one read of every ended session beats a list per room.
     expect(sim.calls.map((call) => `${call.query.roomId} ${call.query.status}`)).toEqual(['undefined ended']);
     sim.resetCalls();
-    await provider.createSource().readPastRooms(readOf({ filter: { roomIds: roomIds.slice(0, 2), createdAt: null } }));
+    await provider.createSource(openScope()).readPastRooms(readOf({ filter: { roomIds: roomIds.slice(0, 2), createdAt: null } }));
     const asked = sim.calls.map((call) => `${call.query.roomId} ${call.query.status}`);
     expect(asked.sort()).toEqual(roomIds.slice(0, 2).map((roomId) => `${roomId} ended`).sort());
   });
@@ -184,7 +186,7 @@ describe('past rooms as a sorted stream', () => {
   it('fetches the pages after the first once the last page is known', async () => {
     const small = await startVideosdkSimulator({ maxPerPage: 20 });
     try {
-      const slice = await providerFor(configOf(small)).createSource().readPastRooms(readOf({ count: 100 }));
+      const slice = await providerFor(configOf(small)).createSource(openScope()).readPastRooms(readOf({ count: 100 }));
       expect(slice.items).toHaveLength(VIDEOSDK_DEMO_PAST_SESSIONS);
       expect(small.calls.map((call) => [call.query.page, call.query.perPage, call.query.status])).toEqual([
         ['1', '100', 'ended'],
@@ -200,7 +202,7 @@ describe('past rooms as a sorted stream', () => {
 describe('rooms and participants', () => {
   it('turns timelog segments into presences sorted by start, first join and last leave', async () => {
     const session = endedSessions().find((candidate) => candidate.participants[0]!.timelog.length === 3)!;
-    const [participants] = await provider.createSource().loadPastRoomParticipants([keyOf(session)]);
+    const [participants] = await provider.createSource(openScope()).loadPastRoomParticipants([keyOf(session)]);
     const { participantId, name, timelog } = session.participants[0]!;
     const rejoined = participants!.find((participant) => participant.participantId === participantId)!;
     expect(rejoined.presences).toEqual(timelog.map((segment) => ({ joinedAt: segment.start, leftAt: segment.end })));
@@ -208,7 +210,7 @@ describe('rooms and participants', () => {
   });
 
   it('lists active rooms with their connected participants, open presences included', async () => {
-    const source = provider.createSource();
+    const source = provider.createSource(openScope());
     const rooms = await source.listActiveRooms();
     const live = liveSessions();
     const summary = rooms.map((room) => [room.roomId, room.activeSessionId, room.isActive]);
@@ -225,7 +227,7 @@ describe('rooms and participants', () => {
 
   it('loads rooms titled by customRoomId, and an idle room with nobody in it', async () => {
     const [named, idle] = [sim.store.rooms[0]!, sim.store.rooms[6]!];
-    const [first, second, unknown] = await provider.createSource().loadRooms([named.roomId, idle.roomId, 'zzzz-zzzz-zzzz']);
+    const [first, second, unknown] = await provider.createSource(openScope()).loadRooms([named.roomId, idle.roomId, 'zzzz-zzzz-zzzz']);
     expect(first).toMatchObject({ roomId: named.roomId, title: named.customRoomId, createdAt: named.createdAt, isActive: true });
     expect(second).toEqual({
       provider: 'videosdk',
@@ -283,7 +285,7 @@ describe('rooms and participants', () => {
 
 describe('priming and call counts', () => {
   it('serves sessions and participants seen in a list with no further call', async () => {
-    const source = provider.createSource();
+    const source = provider.createSource(openScope());
     const slice = await source.readPastRooms(readOf({ order: DESC }));
     expect(sim.calls).toHaveLength(1);
     const keys = slice.items.map(({ pastRoom: { roomId, sessionId } }): PastRoomKey => ({ provider: 'videosdk', roomId, sessionId }));
@@ -300,7 +302,7 @@ describe('priming and call counts', () => {
 
   it('loads a past room by id with one call, and then its participants with none', async () => {
     const session = endedSessions()[0]!;
-    const source = provider.createSource();
+    const source = provider.createSource(openScope());
     const [pastRoom] = await source.loadPastRooms([keyOf(session)]);
     const participantCount = session.participants.length;
     expect(pastRoom).toMatchObject({ sessionId: session.id, createdAt: session.start, endedAt: session.end, participantCount });
@@ -312,7 +314,7 @@ describe('priming and call counts', () => {
 
 describe('unknown ids', () => {
   it('answers null for unknown rooms, sessions and participants', async () => {
-    const source = provider.createSource();
+    const source = provider.createSource(openScope());
     const [ended, live] = [endedSessions()[0]!, liveSessions()[0]!];
     expect(await source.loadRooms(['zzzz-zzzz-zzzz'])).toEqual([null]);
     const keys = [
@@ -332,7 +334,7 @@ describe('unknown ids', () => {
 describe('errors', () => {
   it('reports a wrong secret as UPSTREAM_UNAUTHORIZED naming VideoSDK, without secret or token', async () => {
     const secret = 'wrong-secret-value-1234';
-    const error = await failureOf(providerFor(configOf(sim, { apiSecret: secret })).createSource().listActiveRooms());
+    const error = await failureOf(providerFor(configOf(sim, { apiSecret: secret })).createSource(openScope()).listActiveRooms());
     expect(error.code).toBe('UPSTREAM_UNAUTHORIZED');
     expect(error.message).toBe('VideoSDK GET /v2/sessions failed: Token is invalid or expired');
     const everything = JSON.stringify({ message: error.message, extensions: error.extensions, stack: error.stack });
@@ -343,14 +345,14 @@ describe('errors', () => {
   it('reports a stopped simulator as UPSTREAM_UNAVAILABLE', async () => {
     const stopped = await startVideosdkSimulator();
     await stopped.close();
-    const error = await failureOf(providerFor(configOf(stopped)).createSource().loadRooms(['abcd-efgh-ijkl']));
+    const error = await failureOf(providerFor(configOf(stopped)).createSource(openScope()).loadRooms(['abcd-efgh-ijkl']));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toContain('VideoSDK');
   });
 
   it('reports 429 as UPSTREAM_RATE_LIMITED with its retry-after', async () => {
     sim.injectFault({ kind: 'status', status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '3' } });
-    const error = await failureOf(provider.createSource().listActiveRooms());
+    const error = await failureOf(provider.createSource(openScope()).listActiveRooms());
     expect([error.code, error.retryAfterSeconds, error.message]).toEqual([
       'UPSTREAM_RATE_LIMITED',
       3,
@@ -360,18 +362,18 @@ describe('errors', () => {
 
   it('reports a 5xx as UPSTREAM_UNAVAILABLE', async () => {
     sim.injectFault({ kind: 'status', status: 503, body: 'upstream connect error' });
-    expect((await failureOf(provider.createSource().loadRooms(['abcd-efgh-ijkl']))).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect((await failureOf(provider.createSource(openScope()).loadRooms(['abcd-efgh-ijkl']))).code).toBe('UPSTREAM_UNAVAILABLE');
   });
 
   it('reports a malformed body as UPSTREAM_BAD_RESPONSE naming the bad field', async () => {
     const pageInfo = { currentPage: 1, perPage: 100, lastPage: 1, total: 1 };
     sim.injectFault({ kind: 'status', status: 200, body: { pageInfo, data: [{ id: 'x', roomId: 'r', start: 'yesterday' }] } });
-    const error = await failureOf(provider.createSource().readPastRooms(readOf()));
+    const error = await failureOf(provider.createSource(openScope()).readPastRooms(readOf()));
     expect(error.code).toBe('UPSTREAM_BAD_RESPONSE');
     expect(error.message).toBe('VideoSDK GET /v2/sessions failed: malformed body: body.data[0].start is not an ISO-8601 time');
     sim.injectFault({ kind: 'status', status: 200, body: '<html>gateway</html>' });
     const key = { provider: 'videosdk' as const, roomId: 'r', sessionId: UNKNOWN_SESSION };
-    expect((await failureOf(provider.createSource().loadPastRooms([key]))).code).toBe('UPSTREAM_BAD_RESPONSE');
+    expect((await failureOf(provider.createSource(openScope()).loadPastRooms([key]))).code).toBe('UPSTREAM_BAD_RESPONSE');
   });
 });
 

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { PlugnmeetConfig } from '../../config.js';
 import { UpstreamError, type UpstreamCall, type UpstreamErrorCode } from '../../domain/errors.js';
-import { createUpstreamHttp, type UpstreamState } from '../upstream-http.js';
-import type { UpstreamOptions } from '../upstream-options.js';
+import { createUpstreamHttp, type UpstreamState } from '../http/upstream-http.js';
+import type { UpstreamOptions } from '../http/upstream-options.js';
 import {
   parseActiveRoom,
   parseActiveRooms,
@@ -12,7 +12,7 @@ import {
   type PlugnmeetEnvelope,
   type PlugnmeetPastRoomsResult,
 } from './plugnmeet-wire.js';
-import { parseBody } from '../wire-readers.js';
+import { parseBody } from '../kit/wire-readers.js';
 
 export interface FetchPastRoomsRequest {
   roomIds: readonly string[] | null;

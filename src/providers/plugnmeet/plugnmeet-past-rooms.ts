@@ -1,4 +1,4 @@
-import { InvalidCursorError } from '../../domain/errors.js';
+import { parseIndexPosition, toIndexPosition } from '../../domain/positions.js';
 import type { PastRoomRead, PastRoomSlice } from '../../domain/provider.js';
 import { PLUGNMEET_MAX_LIMIT, type PlugnmeetClient } from './plugnmeet-client.js';
 import { isRunningSession, toPastRoom } from './plugnmeet-mapping.js';
@@ -115,7 +115,7 @@ function collect(scan: Scan, rows: IndexedRow[]): void {
 
 function toSlice(ended: readonly IndexedRow[], count: number, totalCount: number): PastRoomSlice {
   return {
-    items: ended.slice(0, count).map(({ row, index }) => ({ pastRoom: toPastRoom(row), position: `p:${index}` })),
+    items: ended.slice(0, count).map(({ row, index }) => ({ pastRoom: toPastRoom(row), position: toIndexPosition(index) })),
     hasMore: ended.length > count,
     totalCount,
   };
@@ -124,13 +124,7 @@ function toSlice(ended: readonly IndexedRow[], count: number, totalCount: number
 /** The read's start as an exclusive index: an inclusive start is one step further back. */
 function exclusiveAfter(read: PastRoomRead): number | null {
   if (read.after === null) return null;
-  const index = parsePosition(read.after);
+  const index = parseIndexPosition(read.after);
   if (!read.inclusive) return index;
   return isDescending(read) ? index + 1 : index - 1;
-}
-
-function parsePosition(position: string): number {
-  const match = /^p:(\d{1,9})$/.exec(position);
-  if (!match) throw new InvalidCursorError('The cursor does not belong to this connection.');
-  return Number(match[1]);
 }

@@ -1,6 +1,6 @@
 import type { PlugnmeetConfig } from '../../config.js';
 import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
-import type { UpstreamOptions } from '../upstream-options.js';
+import type { UpstreamOptions } from '../http/upstream-options.js';
 import { createPlugnmeetClient } from './plugnmeet-client.js';
 import { createPlugnmeetSource } from './plugnmeet-source.js';
 

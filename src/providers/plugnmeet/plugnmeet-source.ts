@@ -8,7 +8,7 @@ import { PLUGNMEET_MAX_LIMIT, type PlugnmeetClient } from './plugnmeet-client.js
 import { isRunningSession, toActiveRoom, toIdleRoom, toPastRoom } from './plugnmeet-mapping.js';
 import { fetchAllRows, isNativeRead, readNativePastRooms, sliceCompleteRows } from './plugnmeet-past-rooms.js';
 import type { PlugnmeetPastRoomInfo } from './plugnmeet-wire.js';
-import { memo, rethrow } from '../loader-utils.js';
+import { memo, rethrow } from '../kit/loader-utils.js';
 
 /**
  * plugNmeet reads for one GraphQL request. getActiveRoomsInfo answers for every live room at once,

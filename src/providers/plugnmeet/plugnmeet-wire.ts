@@ -4,7 +4,7 @@
  * this folder. The parsers accept what the server sends and what older servers sent (numbers for
  * int64, booleans for flags) and reject anything else as a malformed body.
  */
-import { asArray, asObject, asString, MalformedError } from '../wire-readers.js';
+import { asArray, asObject, asString, MalformedError } from '../kit/wire-readers.js';
 
 /** The fields every reply carries; `status_code` exists from server v2.1.7 on. */
 export interface PlugnmeetEnvelope {

@@ -1,7 +1,7 @@
 import type { TelnyxConfig } from '../../config.js';
 import { UpstreamError, type UpstreamCall } from '../../domain/errors.js';
-import { createUpstreamHttp, type UpstreamState } from '../upstream-http.js';
-import type { UpstreamOptions } from '../upstream-options.js';
+import { createUpstreamHttp, type UpstreamState } from '../http/upstream-http.js';
+import type { UpstreamOptions } from '../http/upstream-options.js';
 import {
   parseErrorDescription,
   parseParticipantList,

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { TelnyxClient, TelnyxRoomListParams, TelnyxSessionListParams } from './telnyx-client.js';
 import { findByIds } from './telnyx-paging.js';
 import type { TelnyxPage, TelnyxRoom, TelnyxRoomSession } from './telnyx-wire.js';
-import { rethrow } from '../loader-utils.js';
+import { rethrow } from '../kit/loader-utils.js';
 
 /** A session looked up by the room it must belong to and its id. */
 export interface SessionLookup {

@@ -7,7 +7,7 @@ import { loadRoomNames, type TelnyxLoaders } from './telnyx-loaders.js';
 import { toDate, toDayFilter, toPastRoom } from './telnyx-mapping.js';
 import { fetchAllPages } from './telnyx-paging.js';
 import type { TelnyxRoomSession } from './telnyx-wire.js';
-import { settle } from '../loader-utils.js';
+import { settle } from '../kit/loader-utils.js';
 
 /**
  * Telnyx's past-room stream. The API documents no sort order and takes no sort parameter, so a

@@ -1,6 +1,6 @@
 import type { TelnyxConfig } from '../../config.js';
-import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
-import type { UpstreamOptions } from '../upstream-options.js';
+import type { ProviderCapabilities, SourceScope, VideoProvider } from '../../domain/provider.js';
+import type { UpstreamOptions } from '../http/upstream-options.js';
 import { createTelnyxClient } from './telnyx-client.js';
 import { createTelnyxSource, type TelnyxSource } from './telnyx-source.js';
 
@@ -19,7 +19,7 @@ export const TELNYX_CAPABILITIES: ProviderCapabilities = {
 
 /** A Telnyx provider; its sources' room listing also takes a filter with parts left out. */
 export interface TelnyxProvider extends VideoProvider {
-  createSource(): TelnyxSource;
+  createSource(scope: SourceScope): TelnyxSource;
 }
 
 /** The Telnyx Video provider: one pooled bearer-auth client, and a fresh batched source per request. */

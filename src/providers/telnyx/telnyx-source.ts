@@ -8,7 +8,7 @@ import { fetchAllPages } from './telnyx-paging.js';
 import { createPastRoomReader } from './telnyx-past-rooms.js';
 import { listTelnyxRooms, type TelnyxRoomFilter } from './telnyx-rooms.js';
 import type { TelnyxRoomSession } from './telnyx-wire.js';
-import { memo, rethrow } from '../loader-utils.js';
+import { memo, rethrow } from '../kit/loader-utils.js';
 
 /** A Telnyx source; its room listing also takes a filter with parts left out. */
 export interface TelnyxSource extends ProviderSource {

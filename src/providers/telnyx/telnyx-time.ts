@@ -1,4 +1,4 @@
-import { MalformedError } from '../wire-readers.js';
+import { MalformedError } from '../kit/wire-readers.js';
 
 // e.g. `2021-04-16T09:46:20.954863Z` (reference B5).
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

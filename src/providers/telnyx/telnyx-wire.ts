@@ -5,7 +5,7 @@
  * reject anything else as UPSTREAM_BAD_RESPONSE naming the offending field.
  */
 import type { UpstreamCall } from '../../domain/errors.js';
-import { asArray, asBoolean, asCount, asId, asObject, asString, optional, parseBody, type Json } from '../wire-readers.js';
+import { asArray, asBoolean, asCount, asId, asObject, asString, optional, parseBody, type Json } from '../kit/wire-readers.js';
 import { asTelnyxTime } from './telnyx-time.js';
 
 /** `RoomParticipant`; `left_at` is absent while the participant is connected. */

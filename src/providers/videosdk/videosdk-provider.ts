@@ -1,6 +1,6 @@
 import type { VideosdkConfig } from '../../config.js';
 import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
-import type { UpstreamOptions } from '../upstream-options.js';
+import type { UpstreamOptions } from '../http/upstream-options.js';
 import { createVideosdkClient } from './videosdk-client.js';
 import { createVideosdkSource } from './videosdk-source.js';
 

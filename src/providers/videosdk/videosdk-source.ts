@@ -6,7 +6,7 @@ import type { ProviderSource } from '../../domain/provider.js';
 import { VIDEOSDK_PER_PAGE, type VideosdkClient } from './videosdk-client.js';
 import { isConnected, isEndedSession, toParticipant, toPastRoom, toRoom } from './videosdk-mapping.js';
 import type { VideosdkRoom, VideosdkSession } from './videosdk-wire.js';
-import { memo, rethrow, settle } from '../loader-utils.js';
+import { memo, rethrow, settle } from '../kit/loader-utils.js';
 
 /**
  * VideoSDK reads for one GraphQL request: one DataLoader per upstream access pattern (room, session,

@@ -1,5 +1,5 @@
 import type { UpstreamCall } from '../../domain/errors.js';
-import { asArray, asCount, asId, asObject, MalformedError, parseBody, type Json } from '../wire-readers.js';
+import { asArray, asCount, asId, asObject, MalformedError, parseBody, type Json } from '../kit/wire-readers.js';
 
 /**
  * VideoSDK's wire format (reference Part A2), field names verbatim; these types never leave this

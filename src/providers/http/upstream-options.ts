@@ -46,10 +46,25 @@ export interface UpstreamAttemptEvent {
   durationMs: number;
 }
 
+/**
+ * How much one read of an upstream list may fetch (README, "Limits"). A list past these bounds
+ * fails with UPSTREAM_LIMIT_EXCEEDED instead of being read: an upstream's page count or total never
+ * decides the gateway's work on its own.
+ */
+export interface ReadBounds {
+  /** The most pages one list read fetches. */
+  maxPages: number;
+  /** The most rows one list read collects. */
+  maxRows: number;
+  /** Pages of one list read in flight at once. */
+  pageConcurrency: number;
+}
+
 /** What every provider client is built with: the timeouts, the resilience policy, an observer. */
 export interface UpstreamOptions {
   timeouts: UpstreamTimeouts;
   resilience: UpstreamResilience;
+  bounds: ReadBounds;
   /** Told of every attempt (for the upstream-call log). */
   onAttempt?: (event: UpstreamAttemptEvent) => void;
 }

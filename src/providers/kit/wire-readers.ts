@@ -3,7 +3,7 @@
  * value and its path in the body and throws MalformedError naming the path; `parseBody` turns that
  * into UPSTREAM_BAD_RESPONSE for the call.
  */
-import { UpstreamError, type UpstreamCall } from '../domain/errors.js';
+import { UpstreamError, type UpstreamCall } from '../../domain/errors.js';
 
 export type Json = Record<string, unknown>;
 

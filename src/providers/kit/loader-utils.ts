@@ -1,13 +1,10 @@
 /** Small helpers the per-request provider sources share around their DataLoaders. */
+import { createKeyedMemo } from './keyed-memo.js';
 
 /** A lazy, once-per-source read; a failed read is forgotten, so a later field may try again. */
 export function memo<T>(load: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | undefined;
-  return () =>
-    (promise ??= load().catch((error: unknown) => {
-      promise = undefined;
-      throw error;
-    }));
+  const read = createKeyedMemo<null, T>(load, () => '');
+  return () => read(null);
 }
 
 /** DataLoader's loadMany reports errors per key; the source contract rejects instead. */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
-import { UpstreamError, type UpstreamCall } from '../domain/errors.js';
-import type { ProviderName } from '../domain/model.js';
+import { UpstreamError, type UpstreamCall } from '../../domain/errors.js';
+import type { ProviderName } from '../../domain/model.js';
 import { createCircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { createRetryBudget } from './retry-budget.js';
 import { attemptUpstream, type AttemptPlan, type UpstreamResponse } from './upstream-attempt.js';
@@ -11,7 +11,7 @@ import { toRetryDelay } from './upstream-retry.js';
 export type { UpstreamResponse } from './upstream-attempt.js';
 
 /** One upstream's HTTP client: where it is, and how its answers are read. */
-export interface UpstreamHttpOptions extends UpstreamOptions {
+export interface UpstreamHttpOptions extends Omit<UpstreamOptions, 'bounds'> {
   provider: ProviderName;
   /** Origin plus optional path prefix, e.g. `https://meet.example.com` or `http://127.0.0.1:9/v2`. */
   baseUrl: string;
@@ -33,6 +33,8 @@ export interface UpstreamRequest {
   idempotent?: boolean;
   /** An absolute deadline (epoch ms) tighter than the configured call budget. */
   deadline?: number;
+  /** The GraphQL request's signal: when it aborts, the attempt in flight and any retry stop. */
+  signal?: AbortSignal;
 }
 
 /** What readiness needs to know about an upstream. */
@@ -45,6 +47,8 @@ export interface UpstreamHttp {
   request(request: UpstreamRequest): Promise<UpstreamResponse>;
   /** The circuit breaker's state, for readiness. */
   state(): UpstreamState;
+  /** The same client with every request tied to `signal` (one request's view; the pool is shared). */
+  withSignal(signal: AbortSignal): UpstreamHttp;
   close(): Promise<void>;
 }
 
@@ -77,6 +81,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     // Bounded: toRetryDelay answers null once `attempt` reaches `resilience.retries`.
     // The breaker counts calls, not attempts: a call that succeeds on a retry was healthy.
     for (let attempt = 0; ; attempt += 1) {
+      request.signal?.throwIfAborted();
       const started = performance.now();
       const result = await attemptUpstream(pool, toPlan(call, request, deadline));
       options.onAttempt?.({
@@ -96,13 +101,14 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         breaker.record(!result.failure.unhealthy);
         throw result.failure.error;
       }
-      await sleep(delay);
+      await sleep(delay, undefined, { signal: request.signal });
     }
   }
 
   function toPlan(call: UpstreamCall, request: UpstreamRequest, deadline: number): AttemptPlan {
     const path = prefix + request.path + toQueryString(request.query);
-    const signal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
+    const timeout = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     return {
       call,
       options: { method: request.method, path, headers: request.headers, body: request.body, signal },
@@ -111,7 +117,15 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     };
   }
 
-  return { request, state: () => ({ circuit: breaker.state() }), close: () => pool.close() };
+  const state = () => ({ circuit: breaker.state() });
+  const close = () => pool.close();
+  const withSignal = (signal: AbortSignal): UpstreamHttp => ({
+    request: (call) => request({ ...call, signal: call.signal ? AbortSignal.any([call.signal, signal]) : signal }),
+    state,
+    withSignal,
+    close,
+  });
+  return { request, state, withSignal, close };
 }
 
 function toCircuitOpenError(call: UpstreamCall, remainingMs: number, failures: number): UpstreamError {

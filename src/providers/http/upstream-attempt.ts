@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { errors as undiciErrors } from 'undici';
-import { UpstreamError, type UpstreamCall, type UpstreamErrorCode } from '../domain/errors.js';
+import { UpstreamError, type UpstreamCall, type UpstreamErrorCode } from '../../domain/errors.js';
 
 /** The parsed answer of a successful call. */
 export interface UpstreamResponse {
