@@ -1,6 +1,6 @@
-import type { ProviderName } from '../domain/model.js';
+import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
 import { startPlugnmeetSimulator } from './plugnmeet/plugnmeet-simulator.js';
-import type { Simulator } from './simulator.js';
+import type { Simulator, SimulatorListenOptions } from './simulator.js';
 import { startTelnyxSimulator } from './telnyx/telnyx-simulator.js';
 import { startVideosdkSimulator } from './videosdk/videosdk-simulator.js';
 
@@ -12,14 +12,19 @@ export interface Sandboxes {
   close(): Promise<void>;
 }
 
+/** How each provider's simulator is started: the one place a new provider's simulator is listed. */
+export const SIMULATORS: Record<ProviderName, (options: SimulatorListenOptions) => Promise<Simulator>> = {
+  plugnmeet: startPlugnmeetSimulator,
+  videosdk: startVideosdkSimulator,
+  telnyx: startTelnyxSimulator,
+};
+
 /** Starts every provider's simulator, each on its own free port (or `basePort + rank`). */
 export async function startSandboxes(options: { host?: string; basePort?: number } = {}): Promise<Sandboxes> {
-  const port = (rank: number) => (options.basePort ? options.basePort + rank : 0);
-  const simulators = {
-    plugnmeet: await startPlugnmeetSimulator({ host: options.host, port: port(0) }),
-    videosdk: await startVideosdkSimulator({ host: options.host, port: port(1) }),
-    telnyx: await startTelnyxSimulator({ host: options.host, port: port(2) }),
-  } satisfies Record<ProviderName, Simulator>;
+  const simulators = {} as Record<ProviderName, Simulator>;
+  for (const [rank, name] of PROVIDER_NAMES.entries()) {
+    simulators[name] = await SIMULATORS[name]({ host: options.host, port: options.basePort ? options.basePort + rank : 0 });
+  }
   const all = Object.values(simulators);
   return {
     simulators,
