@@ -1,4 +1,4 @@
-import type { ProviderName } from './model.js';
+import { PROVIDER_INFO, type ProviderName } from './model.js';
 
 /**
  * The one error hierarchy of the gateway. Every error a client may see is a GatewayError with a
@@ -96,13 +96,7 @@ export class UpstreamError extends GatewayError {
   }
 }
 
-const LABELS: Record<ProviderName, string> = {
-  plugnmeet: 'plugNmeet',
-  videosdk: 'VideoSDK',
-  telnyx: 'Telnyx',
-};
-
 /** The provider's name as its makers write it, for messages. */
 export function providerLabel(provider: ProviderName): string {
-  return LABELS[provider];
+  return PROVIDER_INFO[provider].label;
 }

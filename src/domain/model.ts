@@ -8,6 +8,13 @@ export const PROVIDER_NAMES = ['plugnmeet', 'videosdk', 'telnyx'] as const;
 
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
+/** How each provider is named in messages (as its makers write it) and described in the graph. */
+export const PROVIDER_INFO: Record<ProviderName, { label: string; description: string }> = {
+  plugnmeet: { label: 'plugNmeet', description: 'plugNmeet, the self-hosted open-source conferencing server.' },
+  videosdk: { label: 'VideoSDK', description: 'VideoSDK (api.videosdk.live).' },
+  telnyx: { label: 'Telnyx', description: 'Telnyx Video Rooms (api.telnyx.com).' },
+};
+
 /** One stretch of time a participant spent in a room; `leftAt` is null while still connected. */
 export interface Presence {
   joinedAt: Date;

@@ -1,12 +1,11 @@
+import { PROVIDER_INFO, PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
 import { builder } from './builder.js';
 
 export const ProviderEnum = builder.enumType('Provider', {
   description: 'A video-room provider the gateway reads from.',
-  values: {
-    PLUGNMEET: { value: 'plugnmeet', description: 'plugNmeet, the self-hosted open-source conferencing server.' },
-    VIDEOSDK: { value: 'videosdk', description: 'VideoSDK (api.videosdk.live).' },
-    TELNYX: { value: 'telnyx', description: 'Telnyx Video Rooms (api.telnyx.com).' },
-  } as const,
+  values: Object.fromEntries(
+    PROVIDER_NAMES.map((name) => [name.toUpperCase(), { value: name, description: PROVIDER_INFO[name].description }]),
+  ) as Record<Uppercase<ProviderName>, { value: ProviderName; description: string }>,
 });
 
 export const OrderDirectionEnum = builder.enumType('OrderDirection', {
