@@ -1,7 +1,30 @@
 import { GatewayError, ProviderDisabledError } from './domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from './domain/model.js';
 import type { ProviderCapabilities, ProviderSource, VideoProvider } from './domain/provider.js';
-import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './server/query-cost.js';
+
+/** Limits every operation must stay within; refusals carry QUERY_TOO_COMPLEX / QUERY_TOO_DEEP / QUERY_TOO_BROAD. */
+export interface QueryLimits {
+  /** Estimated cost: each field costs 1, and a page multiplies what it selects (see `fieldCost`). */
+  maxCost: number;
+  maxDepth: number;
+  /** Selections in the whole operation. */
+  maxBreadth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxCost: 20_000,
+  maxDepth: 12,
+  maxBreadth: 400,
+  maxAliases: 30,
+  maxTokens: 3_000,
+  maxDirectives: 30,
+  maxBodyBytes: 256 * 1024,
+};
 
 /** A provider failure inside a field that still answered with the other providers' data. */
 export interface PartialFailure {

@@ -5,7 +5,7 @@ import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import type { GatewayContext } from '../context.js';
-import { fieldCost, queryLimitError } from '../server/query-cost.js';
+import { fieldCost, queryLimitError } from './query-cost.js';
 import { decodeGlobalId, invalidId, isValidId } from './global-ids.js';
 
 

@@ -1,6 +1,6 @@
 import { isSet, parseBoolean, parseChoice, parseInteger, parseUrl, ConfigError, type Env } from '../config-values.js';
 import type { ClientAuthConfig } from './client-auth.js';
-import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-cost.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../context.js';
 
 /** How the gateway serves clients: limits, production switches, auth, logs, shutdown. */
 export interface ServerConfig {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_QUERY } from '../../src/example-query.js';
+import { EXAMPLE_QUERY } from '../../src/server/example-query.js';
 import { schema } from '../../src/schema/index.js';
 import { serveSandboxGateway, type ServedGateway } from '../support/serve-gateway.js';
 import { CHROMIUM_OWN_SERVICE_HOSTS, launchOfflineChromium, type OfflineChromium } from './offline-chromium.js';

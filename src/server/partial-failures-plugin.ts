@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { GatewayContext } from './context.js';
-import { providerLabel } from './domain/errors.js';
-import type { ProviderName } from './domain/model.js';
+import type { GatewayContext } from '../context.js';
+import { providerLabel } from '../domain/errors.js';
+import type { ProviderName } from '../domain/model.js';
 
 /**
  * Adds the failures of fields that answered with partial data to the response's `errors`, each on

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { MaskError } from 'graphql-yoga';
-import { findGatewayError } from './domain/errors.js';
+import { findGatewayError } from '../domain/errors.js';
 
 /**
  * The yoga error mask: the second and last place errors are translated. A GatewayError (wrapped by

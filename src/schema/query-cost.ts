@@ -1,30 +1,6 @@
 import { getNullableType, isListType, type GraphQLField } from 'graphql';
 import { GatewayError } from '../domain/errors.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/connection-args.js';
-
-/** Limits every operation must stay within; refusals carry QUERY_TOO_COMPLEX / QUERY_TOO_DEEP / QUERY_TOO_BROAD. */
-export interface QueryLimits {
-  /** Estimated cost: each field costs 1, and a page multiplies what it selects (see `fieldCost`). */
-  maxCost: number;
-  maxDepth: number;
-  /** Selections in the whole operation. */
-  maxBreadth: number;
-  maxAliases: number;
-  maxTokens: number;
-  maxDirectives: number;
-  /** Largest request body, in bytes. */
-  maxBodyBytes: number;
-}
-
-export const DEFAULT_QUERY_LIMITS: QueryLimits = {
-  maxCost: 20_000,
-  maxDepth: 12,
-  maxBreadth: 400,
-  maxAliases: 30,
-  maxTokens: 3_000,
-  maxDirectives: 30,
-  maxBodyBytes: 256 * 1024,
-};
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection-args.js';
 
 /** Lists that are not pages, and are assumed to hold this many items (participants, presences). */
 const ASSUMED_LIST_SIZE = 10;
