@@ -1,4 +1,4 @@
-import type { PastRoom } from './model.js';
+import { PROVIDER_NAMES, type PastRoom, type Room } from './model.js';
 
 /** Sort direction of a connection. */
 export type OrderDirection = 'ASC' | 'DESC';
@@ -26,11 +26,21 @@ export function toSortKey(pastRoom: PastRoom, field: PastRoomOrderField): SortKe
   return { value, sessionId: pastRoom.sessionId };
 }
 
+/**
+ * The one comparator of the graph's orders: two keys compared part by part, ascending (numbers as
+ * numbers, strings by code unit). Every order's key is a tuple ending in an id, so it is total.
+ */
+export function compareKeyParts(a: readonly (number | string)[], b: readonly (number | string)[]): number {
+  for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
+    const [x, y] = [a[index]!, b[index]!];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
 /** Compares two sort keys in the given direction: the value first, then the session id. */
 export function compareSortKeys(a: SortKey, b: SortKey, direction: OrderDirection): number {
-  const sign = direction === 'ASC' ? 1 : -1;
-  if (a.value !== b.value) return sign * (a.value - b.value);
-  return sign * (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0);
+  return (direction === 'ASC' ? 1 : -1) * compareKeyParts([a.value, a.sessionId], [b.value, b.sessionId]);
 }
 
 /**
@@ -44,4 +54,27 @@ export function comparePastRooms(order: PastRoomOrder): (a: PastRoom, b: PastRoo
 /** The same field in the opposite direction. */
 export function reverseOrder(order: PastRoomOrder): PastRoomOrder {
   return { field: order.field, direction: order.direction === 'ASC' ? 'DESC' : 'ASC' };
+}
+
+/** The fields rooms can be ordered by. */
+export type RoomOrderField = 'CREATED_AT' | 'TITLE';
+
+/** How a room connection is ordered. */
+export interface RoomOrder {
+  field: RoomOrderField;
+  direction: OrderDirection;
+}
+
+/** A room's place in a room order: the order value, the provider's rank, the room id. */
+export type RoomSortKey = [number | string, number, string];
+
+/** The sort key of a room; a room without a creation time sorts as the oldest. */
+export function toRoomSortKey(room: Room, order: RoomOrder): RoomSortKey {
+  const value = order.field === 'TITLE' ? room.title : (room.createdAt?.getTime() ?? 0);
+  return [value, PROVIDER_NAMES.indexOf(room.provider), room.roomId];
+}
+
+/** Compares two room sort keys in the given direction. */
+export function compareRoomSortKeys(a: RoomSortKey, b: RoomSortKey, direction: OrderDirection): number {
+  return (direction === 'ASC' ? 1 : -1) * compareKeyParts(a, b);
 }

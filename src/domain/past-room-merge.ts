@@ -1,5 +1,5 @@
 import { PROVIDER_NAMES, type PastRoom, type ProviderName } from './model.js';
-import { toSortKey, type PastRoomOrder } from './ordering.js';
+import { compareKeyParts, toSortKey, type PastRoomOrder } from './ordering.js';
 import type { PastRoomSlice } from './provider.js';
 
 /** Each provider's position in its own stream; null = before its first item. */
@@ -82,9 +82,9 @@ function mergeHeads(reads: ProviderRead[], order: PastRoomOrder, sign: 1 | -1): 
 
 /** Order field first (in the order's direction), then the provider's fixed rank. */
 function compareHeads(a: Head, b: Head, order: PastRoomOrder): number {
-  const difference = toSortKey(a.pastRoom, order.field).value - toSortKey(b.pastRoom, order.field).value;
-  if (difference !== 0) return order.direction === 'ASC' ? difference : -difference;
-  return PROVIDER_NAMES.indexOf(a.provider) - PROVIDER_NAMES.indexOf(b.provider);
+  const sign = order.direction === 'ASC' ? 1 : -1;
+  const keyOf = (head: Head) => [sign * toSortKey(head.pastRoom, order.field).value, PROVIDER_NAMES.indexOf(head.provider)];
+  return compareKeyParts(keyOf(a), keyOf(b));
 }
 
 function nullVector(reads: ProviderRead[]): PositionVector {

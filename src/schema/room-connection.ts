@@ -1,18 +1,10 @@
 import { settleByProvider, sourceFor, type GatewayContext } from '../context.js';
 import { InvalidCursorError, UserInputError, providerLabel } from '../domain/errors.js';
-import { PROVIDER_NAMES, type ProviderName, type Room } from '../domain/model.js';
-import type { OrderDirection } from '../domain/ordering.js';
+import type { ProviderName } from '../domain/model.js';
+import { compareRoomSortKeys, toRoomSortKey, type RoomOrder, type RoomSortKey } from '../domain/ordering.js';
 import type { RoomFilter } from '../domain/provider.js';
 import { parseConnectionArgs, toConnection, type ConnectionArgs } from './connection-args.js';
 import { connectionFingerprint } from './cursors.js';
-
-export interface RoomOrder {
-  field: 'CREATED_AT' | 'TITLE';
-  direction: OrderDirection;
-}
-
-/** A room's place in a room order: the order value, the provider's rank, the room id. */
-type RoomKey = [number | string, number, string];
 
 /**
  * Rooms of one or many providers in one exactly ordered list. Every provider answers with all its
@@ -29,14 +21,14 @@ export async function resolveRoomConnection(
   const fingerprint = connectionFingerprint({ providers: request.providers, filter: request.filter, order: request.order });
   const anchor = page.cursor === null ? null : parseCursor(page.cursor, fingerprint);
   const lists = await settleByProvider(context, path, request.providers, (provider) => sourceFor(context, provider).listRooms(request.filter));
-  const sign = request.order.direction === 'ASC' ? 1 : -1;
+  const compare = (a: RoomSortKey, b: RoomSortKey) => compareRoomSortKeys(a, b, request.order.direction);
   const keyed = lists
     .flatMap(({ value }) => value)
-    .map((room) => ({ room, key: toKey(room, request.order) }))
-    .sort((a, b) => sign * compareKeys(a.key, b.key));
+    .map((room) => ({ room, key: toRoomSortKey(room, request.order) }))
+    .sort((a, b) => compare(a.key, b.key));
   // Counted against the anchor's key, so a cursor whose room has gone still resumes exactly.
-  const firstAfter = anchor === null ? 0 : keyed.filter(({ key }) => sign * compareKeys(key, anchor) <= 0).length;
-  const firstFrom = anchor === null ? keyed.length : keyed.filter(({ key }) => sign * compareKeys(key, anchor) < 0).length;
+  const firstAfter = anchor === null ? 0 : keyed.filter(({ key }) => compare(key, anchor) <= 0).length;
+  const firstFrom = anchor === null ? keyed.length : keyed.filter(({ key }) => compare(key, anchor) < 0).length;
   const [start, end] =
     page.direction === 'forward' ? [firstAfter, firstAfter + page.count] : [Math.max(0, firstFrom - page.count), firstFrom];
   const edges = keyed.slice(start, end).map(({ room, key }) => ({ cursor: toCursor(key, fingerprint), node: room }));
@@ -55,25 +47,12 @@ function refuseUnsupportedFilters(context: GatewayContext, providers: readonly P
   }
 }
 
-function toKey(room: Room, order: RoomOrder): RoomKey {
-  const value = order.field === 'TITLE' ? room.title : (room.createdAt?.getTime() ?? 0);
-  return [value, PROVIDER_NAMES.indexOf(room.provider), room.roomId];
-}
-
-function compareKeys(a: RoomKey, b: RoomKey): number {
-  for (let index = 0; index < 3; index += 1) {
-    const [x, y] = [a[index]!, b[index]!];
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
-function toCursor(key: RoomKey, fingerprint: string): string {
+function toCursor(key: RoomSortKey, fingerprint: string): string {
   return Buffer.from(JSON.stringify({ f: fingerprint, k: key })).toString('base64url');
 }
 
 /** The key a cursor carries; INVALID_CURSOR for anything this connection did not issue. */
-function parseCursor(cursor: string, fingerprint: string): RoomKey {
+function parseCursor(cursor: string, fingerprint: string): RoomSortKey {
   let document: { f?: unknown; k?: unknown } | null = null;
   try {
     document = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { f?: unknown; k?: unknown };
@@ -84,5 +63,5 @@ function parseCursor(cursor: string, fingerprint: string): RoomKey {
   const valid = Array.isArray(key) && key.length === 3 && ['number', 'string'].includes(typeof key[0]) && typeof key[1] === 'number' && typeof key[2] === 'string';
   if (!valid) throw new InvalidCursorError('The cursor is not a valid roomgraph cursor.');
   if (document!.f !== fingerprint) throw new InvalidCursorError('The cursor was issued for a different list (other filter, order or providers).');
-  return key as RoomKey;
+  return key as RoomSortKey;
 }
