@@ -1,15 +1,16 @@
 import { openScope } from '../support/source-scope.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig, type TelnyxConfig } from '../../src/config.js';
+import { parseConfig } from '../../src/config.js';
 import { UpstreamError } from '../../src/domain/errors.js';
 import type { PastRoomKey } from '../../src/domain/keys.js';
 import { comparePastRooms, type PastRoomOrder } from '../../src/domain/ordering.js';
 import type { PastRoomFilter, PastRoomRead } from '../../src/domain/provider.js';
-import { createTelnyxClient } from '../../src/providers/telnyx/telnyx-client.js';
-import { toContextName, toDayFilter } from '../../src/providers/telnyx/telnyx-mapping.js';
-import { createTelnyxProvider, type TelnyxProvider } from '../../src/providers/telnyx/telnyx-provider.js';
-import { createTelnyxSource } from '../../src/providers/telnyx/telnyx-source.js';
+import type { UpstreamHttp } from '../../src/providers/http/upstream-http.js';
 import type { UpstreamOptions } from '../../src/providers/http/upstream-options.js';
+import { createTelnyxClient, createTelnyxHttp } from '../../src/providers/telnyx/telnyx-client.js';
+import { toContextName, toDayFilter } from '../../src/providers/telnyx/telnyx-mapping.js';
+import { createTelnyxProvider, type TelnyxConfig, type TelnyxProvider } from '../../src/providers/telnyx/telnyx-provider.js';
+import type { TelnyxSourceOptions } from '../../src/providers/telnyx/telnyx-source.js';
 import { TELNYX_DEMO_PAST_SESSIONS } from '../../src/sandbox/telnyx/telnyx-seed.js';
 import { startTelnyxSimulator, type TelnyxSimulator } from '../../src/sandbox/telnyx/telnyx-simulator.js';
 import type { StoredSession } from '../../src/sandbox/telnyx/telnyx-store.js';
@@ -31,10 +32,24 @@ const DAY = 86_400_000;
 
 let sim: TelnyxSimulator;
 let provider: TelnyxProvider;
-const extraProviders: TelnyxProvider[] = [];
+const extraProviders: (TelnyxProvider | UpstreamHttp)[] = [];
 
 function configOf(simulator: TelnyxSimulator, overrides: Partial<TelnyxConfig> = {}): TelnyxConfig {
   return { apiUrl: simulator.env.TELNYX_API_URL!, apiKey: simulator.env.TELNYX_API_KEY!, ...overrides };
+}
+
+/** A source of a provider of its own, tuned (e.g. small pages to exercise paging). */
+function tunedSource(options: TelnyxSourceOptions) {
+  const tuned = createTelnyxProvider(configOf(sim), UPSTREAM, options);
+  extraProviders.push(tuned);
+  return tuned.createSource(openScope());
+}
+
+/** The bare client over an HTTP pool of its own, for reads the source does not make. */
+function bareClient() {
+  const http = createTelnyxHttp(configOf(sim), UPSTREAM);
+  extraProviders.push(http);
+  return createTelnyxClient(http, { apiKey: configOf(sim).apiKey, bounds: UPSTREAM.bounds });
 }
 
 beforeAll(async () => {
@@ -122,11 +137,12 @@ describe('past rooms as a sorted stream', () => {
     // The upstream's day filter lets own[1] through (same day as `from`); only the exact range drops it.
     expect(own[1]!.created_at.slice(0, 10)).toBe(from.toISOString().slice(0, 10));
     expect([...totals]).toEqual([expected.length]);
+    // One day wider at each end, whatever way Telnyx compares a timestamp with a date (audit T1).
     expect(calls('/room_sessions')[0]!.query).toEqual({
       'filter[active]': 'false',
       'filter[room_id]': room.id,
-      'filter[date_created_at][gte]': from.toISOString().slice(0, 10),
-      'filter[date_created_at][lte]': new Date(to.getTime() - 1).toISOString().slice(0, 10),
+      'filter[date_created_at][gte]': toDay(from.getTime() - DAY),
+      'filter[date_created_at][lte]': toDay(to.getTime() - 1 + DAY),
       include_participants: 'true',
       'page[size]': '250',
       'page[number]': '1',
@@ -150,7 +166,7 @@ describe('past rooms as a sorted stream', () => {
 
 describe('batching and priming', () => {
   it('fetches ended sessions with participants in one call per page and titles them with one room call', async () => {
-    const source = createTelnyxSource(createTelnyxClient(configOf(sim), UPSTREAM), { pageSize: 10 });
+    const source = tunedSource({ pageSize: 10 });
     const read: PastRoomRead = { filter: ALL, order: ORDERS[0]!, direction: 'forward', after: null, inclusive: false, count: 100 };
     const slice = await source.readPastRooms(read);
     expect(slice.totalCount).toBe(TELNYX_DEMO_PAST_SESSIONS);
@@ -190,7 +206,7 @@ describe('batching and priming', () => {
     expect(calls('/room_sessions')[0]!.query).not.toHaveProperty('filter[room_id]');
 
     sim.resetCalls();
-    const paged = await readEach(createTelnyxSource(createTelnyxClient(configOf(sim), UPSTREAM), { pageSize: 10 }));
+    const paged = await readEach(tunedSource({ pageSize: 10 }));
     expect(paged.map((slice) => slice.totalCount)).toEqual(slices.map((slice) => slice.totalCount));
     const sessionQueries = calls('/room_sessions').map((call) => call.query['filter[room_id]'] ?? null);
     expect(sessionQueries.filter((roomId) => roomId === null)).toHaveLength(1);
@@ -277,7 +293,7 @@ describe('lookups by id', () => {
 
 describe('the client', () => {
   it('reads rooms with sessions, sessions with participants and paged participants, with null for unknown ids', async () => {
-    const client = createTelnyxClient(configOf(sim), UPSTREAM);
+    const client = bareClient();
     const session = endedSessions()[0]!;
     const people = sim.store.participants.filter((participant) => participant.session_id === session.id);
     const room = await client.getRoom(session.room_id, { include_sessions: true });
@@ -288,13 +304,12 @@ describe('the client', () => {
     expect(await Promise.all([client.getRoom(UNKNOWN_ID), client.getRoomSession(UNKNOWN_ID), client.listSessionParticipants(UNKNOWN_ID)])).toEqual([null, null, null]);
     await expect(client.listRooms({ page: { size: 251 } })).rejects.toThrow(RangeError);
     expect(calls('/room_sessions/' + session.id + '/participants')[0]!.query).toEqual({ 'page[size]': '1', 'page[number]': '1' });
-    await client.close();
   });
 });
 
 describe('the rooms filter', () => {
   it('gives exactly what the upstream filters give for whole days, and the exact range otherwise', async () => {
-    const client = createTelnyxClient(configOf(sim), UPSTREAM);
+    const client = bareClient();
     const source = provider.createSource(openScope());
     const upstreamIds = async (filter: Parameters<typeof client.listRooms>[0]) => (await client.listRooms({ ...filter, page: { size: 250 } })).data.map((room) => room.id).sort();
     const ids = async (filter: Parameters<typeof source.listRooms>[0]) => (await source.listRooms(filter)).map((room) => room.roomId).sort();
@@ -310,7 +325,6 @@ describe('the rooms filter', () => {
     const third = sim.store.rooms.find((room) => Date.parse(room.created_at.slice(0, 10)) === days[2])!;
     const exact = await ids({ createdAt: { from: new Date(Date.parse(third.created_at) + 1), to: null } });
     expect(exact).toEqual((await upstreamIds({ filter: { date_created_at: { gte: toDay(from) } } })).filter((id) => id !== third.id));
-    await client.close();
   });
 
   it('pushes the covering days upstream, lists oldest first and primes the rooms cache', async () => {
@@ -318,8 +332,8 @@ describe('the rooms filter', () => {
     const rooms = await source.listRooms({ createdAt: { from: new Date('2026-10-01T10:00:00Z'), to: new Date('2026-10-01T11:00:00Z') }, name: 'x' });
     expect(rooms).toEqual([]);
     expect(sim.calls[0]!.query).toMatchObject({
-      'filter[date_created_at][gte]': '2026-10-01',
-      'filter[date_created_at][lte]': '2026-10-01',
+      'filter[date_created_at][gte]': '2026-09-30',
+      'filter[date_created_at][lte]': '2026-10-02',
       'filter[unique_name]': 'x',
     });
     sim.resetCalls();
@@ -328,8 +342,8 @@ describe('the rooms filter', () => {
     expect(all).toHaveLength(8);
     await source.loadRooms(all.map((room) => room.roomId));
     expect(sim.calls).toHaveLength(1);
-    expect(toDayFilter({ from: new Date('2026-10-01T23:00:00Z'), to: new Date('2026-10-03T00:00:00Z') })).toEqual({ gte: '2026-10-01', lte: '2026-10-02' });
-    expect(toDayFilter({ from: null, to: new Date('2026-10-03T00:00:00.001Z') })).toEqual({ lte: '2026-10-03' });
+    expect(toDayFilter({ from: new Date('2026-10-01T23:00:00Z'), to: new Date('2026-10-03T00:00:00Z') })).toEqual({ gte: '2026-09-30', lte: '2026-10-03' });
+    expect(toDayFilter({ from: null, to: new Date('2026-10-03T00:00:00.001Z') })).toEqual({ lte: '2026-10-04' });
     expect(toDayFilter({ from: null, to: null })).toBeUndefined();
   });
 });
