@@ -1,49 +1,34 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.js';
-import { UpstreamError } from '../../src/domain/errors.js';
 import type { PastRoomRead } from '../../src/domain/provider.js';
-import type { ReadBounds, UpstreamOptions } from '../../src/providers/http/upstream-options.js';
-import { createTelnyxClient, createTelnyxHttp } from '../../src/providers/telnyx/telnyx-client.js';
-import { createTelnyxProvider, type TelnyxProvider } from '../../src/providers/telnyx/telnyx-provider.js';
+import type { ReadBounds } from '../../src/providers/http/upstream-options.js';
+import type { TelnyxProvider } from '../../src/providers/telnyx/telnyx-provider.js';
 import type { TelnyxSourceOptions } from '../../src/providers/telnyx/telnyx-source.js';
 import { startTelnyxSimulator, type TelnyxSimulator, type TelnyxSimulatorOptions } from '../../src/sandbox/telnyx/telnyx-simulator.js';
 import { openScope } from '../support/source-scope.js';
+import { createTelnyxTestbed, upstreamFailureOf, type TelnyxTestbed } from '../support/telnyx-testbed.js';
 
 /**
  * The gateway against the ways the real Telnyx API may differ from its simulator's defaults
  * (reference/fidelity-audit.md, section 3), and the bounds and signal of its reads.
  */
 
-const DEFAULTS = parseConfig({});
 const DAY = 86_400_000;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const opened: { close(): Promise<void> }[] = [];
+const testbeds = new Map<TelnyxSimulator, TelnyxTestbed>();
 afterAll(() => Promise.all(opened.map((each) => each.close())));
 
-function upstreamWith(bounds: Partial<ReadBounds> = {}): UpstreamOptions {
-  return {
-    timeouts: { connectMs: 2_000, headersMs: 5_000, bodyMs: 5_000 },
-    resilience: { ...DEFAULTS.upstreamResilience, retries: 0 },
-    bounds: { ...DEFAULTS.upstreamBounds, ...bounds },
-  };
-}
-
+/** A simulator of its own, closed after the file with its testbed. */
 async function simulator(options: TelnyxSimulatorOptions = {}): Promise<TelnyxSimulator> {
   const sim = await startTelnyxSimulator(options);
-  opened.push(sim);
+  const testbed = createTelnyxTestbed(sim);
+  opened.push({ close: () => testbed.close().then(() => sim.close()) });
+  testbeds.set(sim, testbed);
   return sim;
 }
 
 function providerOf(sim: TelnyxSimulator, bounds: Partial<ReadBounds> = {}, source: TelnyxSourceOptions = {}): TelnyxProvider {
-  const provider = createTelnyxProvider({ apiUrl: sim.url, apiKey: sim.env.TELNYX_API_KEY! }, upstreamWith(bounds), source);
-  opened.push(provider);
-  return provider;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<UpstreamError> {
-  const error = await promise.then(() => null, (failure: unknown) => failure);
-  expect(error).toBeInstanceOf(UpstreamError);
-  return error as UpstreamError;
+  return testbeds.get(sim)!.provider({ bounds, source });
 }
 
 const day = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10);
@@ -74,9 +59,7 @@ describe('date filters compared strictly upstream (audit T1)', () => {
       expect(rooms.map((each) => each.roomId)).toEqual([room.id]);
 
       // Sent as that day alone, the strict upstream loses them: the widening is what keeps them.
-      const http = createTelnyxHttp({ apiUrl: sim.url, apiKey: sim.env.TELNYX_API_KEY! }, upstreamWith());
-      opened.push(http);
-      const client = createTelnyxClient(http, { apiKey: sim.env.TELNYX_API_KEY!, bounds: DEFAULTS.upstreamBounds });
+      const client = testbeds.get(sim)!.client();
       const narrow = await client.listRoomSessions({ filter: { active: false, date_created_at: { gte: day(from), lte: day(from) } }, page: { size: 250 } });
       expect(narrow.data).toEqual([]);
     });
@@ -102,12 +85,12 @@ describe('page meta as the official client reads it (audit T2)', () => {
     const provider = providerOf(sim);
     const listed = (meta: object) => ({ data: [], meta });
     sim.injectFault({ kind: 'status', status: 200, body: listed({ page_number: 1 }) });
-    const missing = await failureOf(provider.createSource(openScope()).listRooms({}));
+    const missing = await upstreamFailureOf(provider.createSource(openScope()).listRooms({}));
     expect([missing.code, missing.message]).toEqual(['UPSTREAM_BAD_RESPONSE', expect.stringContaining('meta.total_pages')]);
     sim.injectFault({ kind: 'status', status: 200, body: listed({ page_number: 1, page_size: 250, total_pages: 1, total_results: 10_000 }) });
-    expect((await failureOf(provider.createSource(openScope()).listRooms({}))).code).toBe('UPSTREAM_BAD_RESPONSE');
+    expect((await upstreamFailureOf(provider.createSource(openScope()).listRooms({}))).code).toBe('UPSTREAM_BAD_RESPONSE');
     sim.injectFault({ kind: 'status', status: 200, body: listed({ page_number: 1, page_size: '250', total_pages: 1 }) });
-    expect((await failureOf(provider.createSource(openScope()).listRooms({}))).message).toContain('meta.page_size');
+    expect((await upstreamFailureOf(provider.createSource(openScope()).listRooms({}))).message).toContain('meta.page_size');
   });
 });
 
@@ -118,13 +101,13 @@ describe('error bodies in every documented shape (audit T4)', () => {
     expect(await provider.createSource(openScope()).loadRooms([UNKNOWN_ID])).toEqual([null]);
     const bare = { code: '10010', title: 'Authorization failed', detail: 'The key lacks access to Video.' };
     sim.injectFault({ kind: 'status', status: 403, body: bare });
-    expect((await failureOf(provider.createSource(openScope()).listRooms({}))).message).toBe(
+    expect((await upstreamFailureOf(provider.createSource(openScope()).listRooms({}))).message).toBe(
       'Telnyx GET /rooms failed: Authorization failed: The key lacks access to Video. (10010)',
     );
     sim.injectFault({ kind: 'status', status: 400, body: { message: 'Error', success: false } });
-    expect((await failureOf(provider.createSource(openScope()).listRooms({}))).message).toBe('Telnyx GET /rooms failed: Error');
+    expect((await upstreamFailureOf(provider.createSource(openScope()).listRooms({}))).message).toBe('Telnyx GET /rooms failed: Error');
     sim.injectFault({ kind: 'status', status: 422, body: { errors: [{ code: '10015', title: 'Invalid parameter', detail: 'page[size] must be…' }] } });
-    expect((await failureOf(provider.createSource(openScope()).listRooms({}))).message).toContain('Invalid parameter: page[size] must be… (10015)');
+    expect((await upstreamFailureOf(provider.createSource(openScope()).listRooms({}))).message).toContain('Invalid parameter: page[size] must be… (10015)');
   });
 });
 
@@ -138,7 +121,7 @@ describe('bounds and the request signal', () => {
 
     sim.resetCalls();
     const bounded = providerOf(sim, { maxPages: 3 }, { pageSize: 1 });
-    const limited = await failureOf(bounded.createSource(openScope()).loadRooms(many));
+    const limited = await upstreamFailureOf(bounded.createSource(openScope()).loadRooms(many));
     expect(limited.code).toBe('UPSTREAM_LIMIT_EXCEEDED');
     expect(sim.calls).toHaveLength(1);
 
@@ -150,7 +133,7 @@ describe('bounds and the request signal', () => {
 
   it('stops a list read past maxPages after its first call', async () => {
     const sim = await simulator();
-    const error = await failureOf(providerOf(sim, { maxPages: 2 }, { pageSize: 10 }).createSource(openScope()).readPastRooms(readAll({ roomIds: null, createdAt: null })));
+    const error = await upstreamFailureOf(providerOf(sim, { maxPages: 2 }, { pageSize: 10 }).createSource(openScope()).readPastRooms(readAll({ roomIds: null, createdAt: null })));
     expect(error.code).toBe('UPSTREAM_LIMIT_EXCEEDED');
     expect(sim.calls).toHaveLength(1);
   });
