@@ -1,6 +1,7 @@
 import type { ReadBounds, UpstreamResilience, UpstreamTimeouts } from './providers/http/upstream-options.js';
 import { isSet, parseDecimal, parseInteger, parseUrl, ConfigError, type Env } from './config-values.js';
 import { parseServerConfig, type ServerConfig } from './server/server-config.js';
+import { parseTelnyxConfig, type TelnyxConfig } from './providers/telnyx/telnyx-provider.js';
 
 /** plugNmeet: a self-hosted server, so its URL has no default. */
 export interface PlugnmeetConfig {
@@ -13,11 +14,6 @@ export interface VideosdkConfig {
   apiUrl: string;
   apiKey: string;
   apiSecret: string;
-}
-
-export interface TelnyxConfig {
-  apiUrl: string;
-  apiKey: string;
 }
 
 /** The gateway's whole configuration; a provider is present when its credentials are set. */
@@ -35,7 +31,6 @@ export interface GatewayConfig {
 }
 
 export const DEFAULT_VIDEOSDK_API_URL = 'https://api.videosdk.live';
-export const DEFAULT_TELNYX_API_URL = 'https://api.telnyx.com/v2';
 
 /** Parses the environment once into a typed config; throws ConfigError naming the bad variable. */
 export function parseConfig(env: Env): GatewayConfig {
@@ -52,10 +47,7 @@ export function parseConfig(env: Env): GatewayConfig {
         apiKey: env.VIDEOSDK_API_KEY!,
         apiSecret: env.VIDEOSDK_API_SECRET!,
       })),
-      telnyx: parseGroup(env, ['TELNYX_API_KEY'], [], () => ({
-        apiUrl: parseUrl(env, 'TELNYX_API_URL', DEFAULT_TELNYX_API_URL),
-        apiKey: env.TELNYX_API_KEY!,
-      })),
+      telnyx: parseTelnyxConfig(env),
     },
     upstreamTimeouts: {
       connectMs: parseInteger(env, 'UPSTREAM_CONNECT_TIMEOUT_MS', 5_000, 1, 600_000),

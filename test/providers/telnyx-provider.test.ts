@@ -1,25 +1,18 @@
-import { openScope } from '../support/source-scope.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig, type TelnyxConfig } from '../../src/config.js';
-import { UpstreamError } from '../../src/domain/errors.js';
 import type { PastRoomKey } from '../../src/domain/keys.js';
 import { comparePastRooms, type PastRoomOrder } from '../../src/domain/ordering.js';
 import type { PastRoomFilter, PastRoomRead } from '../../src/domain/provider.js';
-import { createTelnyxClient } from '../../src/providers/telnyx/telnyx-client.js';
-import { toContextName, toDayFilter } from '../../src/providers/telnyx/telnyx-mapping.js';
-import { createTelnyxProvider, type TelnyxProvider } from '../../src/providers/telnyx/telnyx-provider.js';
-import { createTelnyxSource } from '../../src/providers/telnyx/telnyx-source.js';
-import type { UpstreamOptions } from '../../src/providers/http/upstream-options.js';
+import { toContextName } from '../../src/providers/telnyx/telnyx-mapping.js';
+import type { TelnyxProvider } from '../../src/providers/telnyx/telnyx-provider.js';
+import type { TelnyxSourceOptions } from '../../src/providers/telnyx/telnyx-source.js';
 import { TELNYX_DEMO_PAST_SESSIONS } from '../../src/sandbox/telnyx/telnyx-seed.js';
 import { startTelnyxSimulator, type TelnyxSimulator } from '../../src/sandbox/telnyx/telnyx-simulator.js';
 import type { StoredSession } from '../../src/sandbox/telnyx/telnyx-store.js';
+import { openScope } from '../support/source-scope.js';
+import { createTelnyxTestbed, type TelnyxTestbed } from '../support/telnyx-testbed.js';
 
-// Retries are proven in upstream-http.test.ts; here each injected fault must surface as it is.
-const UPSTREAM: UpstreamOptions = {
-  timeouts: { connectMs: 2_000, headersMs: 5_000, bodyMs: 5_000 },
-  resilience: { ...parseConfig({}).upstreamResilience, retries: 0 },
-  bounds: parseConfig({}).upstreamBounds,
-};
+/** The Telnyx source against its simulator: the past-room stream, batching and priming, lookups by id. */
+
 const ALL: PastRoomFilter = { roomIds: null, createdAt: null };
 const ORDERS: PastRoomOrder[] = [
   { field: 'CREATED_AT', direction: 'ASC' },
@@ -30,19 +23,19 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const DAY = 86_400_000;
 
 let sim: TelnyxSimulator;
+let testbed: TelnyxTestbed;
 let provider: TelnyxProvider;
-const extraProviders: TelnyxProvider[] = [];
 
-function configOf(simulator: TelnyxSimulator, overrides: Partial<TelnyxConfig> = {}): TelnyxConfig {
-  return { apiUrl: simulator.env.TELNYX_API_URL!, apiKey: simulator.env.TELNYX_API_KEY!, ...overrides };
-}
+/** A source of a provider of its own, tuned (e.g. small pages to exercise paging). */
+const tunedSource = (source: TelnyxSourceOptions) => testbed.provider({ source }).createSource(openScope());
 
 beforeAll(async () => {
   sim = await startTelnyxSimulator();
-  provider = createTelnyxProvider(configOf(sim), UPSTREAM);
+  testbed = createTelnyxTestbed(sim);
+  provider = testbed.provider();
 });
 afterAll(async () => {
-  await Promise.all([provider, ...extraProviders].map((each) => each.close()));
+  await testbed.close();
   await sim.close();
 });
 beforeEach(() => sim.resetCalls());
@@ -67,12 +60,6 @@ async function readAll(read: Omit<PastRoomRead, 'after' | 'inclusive' | 'count'>
     if (!slice.hasMore) return { ids, totals };
     after = slice.items.at(-1)!.position;
   }
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<UpstreamError> {
-  const error = await promise.then(() => null, (failure: unknown) => failure);
-  expect(error).toBeInstanceOf(UpstreamError);
-  return error as UpstreamError;
 }
 
 const calls = (path: string) => sim.calls.filter((call) => call.path === `/v2${path}`);
@@ -122,11 +109,12 @@ describe('past rooms as a sorted stream', () => {
     // The upstream's day filter lets own[1] through (same day as `from`); only the exact range drops it.
     expect(own[1]!.created_at.slice(0, 10)).toBe(from.toISOString().slice(0, 10));
     expect([...totals]).toEqual([expected.length]);
+    // One day wider at each end, whatever way Telnyx compares a timestamp with a date (audit T1).
     expect(calls('/room_sessions')[0]!.query).toEqual({
       'filter[active]': 'false',
       'filter[room_id]': room.id,
-      'filter[date_created_at][gte]': from.toISOString().slice(0, 10),
-      'filter[date_created_at][lte]': new Date(to.getTime() - 1).toISOString().slice(0, 10),
+      'filter[date_created_at][gte]': toDay(from.getTime() - DAY),
+      'filter[date_created_at][lte]': toDay(to.getTime() - 1 + DAY),
       include_participants: 'true',
       'page[size]': '250',
       'page[number]': '1',
@@ -150,7 +138,7 @@ describe('past rooms as a sorted stream', () => {
 
 describe('batching and priming', () => {
   it('fetches ended sessions with participants in one call per page and titles them with one room call', async () => {
-    const source = createTelnyxSource(createTelnyxClient(configOf(sim), UPSTREAM), { pageSize: 10 });
+    const source = tunedSource({ pageSize: 10 });
     const read: PastRoomRead = { filter: ALL, order: ORDERS[0]!, direction: 'forward', after: null, inclusive: false, count: 100 };
     const slice = await source.readPastRooms(read);
     expect(slice.totalCount).toBe(TELNYX_DEMO_PAST_SESSIONS);
@@ -190,7 +178,7 @@ describe('batching and priming', () => {
     expect(calls('/room_sessions')[0]!.query).not.toHaveProperty('filter[room_id]');
 
     sim.resetCalls();
-    const paged = await readEach(createTelnyxSource(createTelnyxClient(configOf(sim), UPSTREAM), { pageSize: 10 }));
+    const paged = await readEach(tunedSource({ pageSize: 10 }));
     expect(paged.map((slice) => slice.totalCount)).toEqual(slices.map((slice) => slice.totalCount));
     const sessionQueries = calls('/room_sessions').map((call) => call.query['filter[room_id]'] ?? null);
     expect(sessionQueries.filter((roomId) => roomId === null)).toHaveLength(1);
@@ -272,100 +260,6 @@ describe('lookups by id', () => {
     expect(structured).toMatchObject({ telnyx: { context: json.context }, name: null });
     expect(named!.presences).toEqual([{ joinedAt: new Date(Date.parse(plain.joined_at)), leftAt: new Date(Date.parse(plain.left_at!)) }]);
     expect([toContextName('  Ada '), toContextName('{"a":1}'), toContextName('{not json'), toContextName(''), toContextName(undefined)]).toEqual(['Ada', null, '{not json', null, null]);
-  });
-});
-
-describe('the client', () => {
-  it('reads rooms with sessions, sessions with participants and paged participants, with null for unknown ids', async () => {
-    const client = createTelnyxClient(configOf(sim), UPSTREAM);
-    const session = endedSessions()[0]!;
-    const people = sim.store.participants.filter((participant) => participant.session_id === session.id);
-    const room = await client.getRoom(session.room_id, { include_sessions: true });
-    expect(room!.sessions!.map((each) => each.id)).toContain(session.id);
-    expect((await client.getRoomSession(session.id, { include_participants: true }))!.participants).toHaveLength(people.length);
-    const page = await client.listSessionParticipants(session.id, { page: { size: 1, number: 1 } });
-    expect(page!.meta).toEqual({ page_number: 1, page_size: 1, total_pages: people.length, total_results: people.length });
-    expect(await Promise.all([client.getRoom(UNKNOWN_ID), client.getRoomSession(UNKNOWN_ID), client.listSessionParticipants(UNKNOWN_ID)])).toEqual([null, null, null]);
-    await expect(client.listRooms({ page: { size: 251 } })).rejects.toThrow(RangeError);
-    expect(calls('/room_sessions/' + session.id + '/participants')[0]!.query).toEqual({ 'page[size]': '1', 'page[number]': '1' });
-    await client.close();
-  });
-});
-
-describe('the rooms filter', () => {
-  it('gives exactly what the upstream filters give for whole days, and the exact range otherwise', async () => {
-    const client = createTelnyxClient(configOf(sim), UPSTREAM);
-    const source = provider.createSource(openScope());
-    const upstreamIds = async (filter: Parameters<typeof client.listRooms>[0]) => (await client.listRooms({ ...filter, page: { size: 250 } })).data.map((room) => room.id).sort();
-    const ids = async (filter: Parameters<typeof source.listRooms>[0]) => (await source.listRooms(filter)).map((room) => room.roomId).sort();
-    const days = sim.store.rooms.map((room) => Date.parse(room.created_at.slice(0, 10))).sort((a, b) => a - b);
-    const from = new Date(days[2]!);
-    const to = new Date(days[5]! + DAY);
-    expect(await ids({ createdAt: { from, to } })).toEqual(await upstreamIds({ filter: { date_created_at: { gte: toDay(from), lte: toDay(days[5]!) } } }));
-    const updatedDay = sim.store.rooms[3]!.updated_at.slice(0, 10);
-    const updated = { from: new Date(`${updatedDay}T00:00:00Z`), to: new Date(Date.parse(`${updatedDay}T00:00:00Z`) + DAY) };
-    expect(await ids({ updatedAt: updated })).toEqual(await upstreamIds({ filter: { date_updated_at: { eq: updatedDay } } }));
-    expect(await ids({ name: 'office-hours' })).toEqual(await upstreamIds({ filter: { unique_name: 'office-hours' } }));
-    expect(await ids({ name: 'office' })).toEqual([]);
-    const third = sim.store.rooms.find((room) => Date.parse(room.created_at.slice(0, 10)) === days[2])!;
-    const exact = await ids({ createdAt: { from: new Date(Date.parse(third.created_at) + 1), to: null } });
-    expect(exact).toEqual((await upstreamIds({ filter: { date_created_at: { gte: toDay(from) } } })).filter((id) => id !== third.id));
-    await client.close();
-  });
-
-  it('pushes the covering days upstream, lists oldest first and primes the rooms cache', async () => {
-    const source = provider.createSource(openScope());
-    const rooms = await source.listRooms({ createdAt: { from: new Date('2026-10-01T10:00:00Z'), to: new Date('2026-10-01T11:00:00Z') }, name: 'x' });
-    expect(rooms).toEqual([]);
-    expect(sim.calls[0]!.query).toMatchObject({
-      'filter[date_created_at][gte]': '2026-10-01',
-      'filter[date_created_at][lte]': '2026-10-01',
-      'filter[unique_name]': 'x',
-    });
-    sim.resetCalls();
-    const all = await source.listRooms({});
-    expect(all.map((room) => room.createdAt!.getTime())).toEqual(all.map((room) => room.createdAt!.getTime()).sort((a, b) => a - b));
-    expect(all).toHaveLength(8);
-    await source.loadRooms(all.map((room) => room.roomId));
-    expect(sim.calls).toHaveLength(1);
-    expect(toDayFilter({ from: new Date('2026-10-01T23:00:00Z'), to: new Date('2026-10-03T00:00:00Z') })).toEqual({ gte: '2026-10-01', lte: '2026-10-02' });
-    expect(toDayFilter({ from: null, to: new Date('2026-10-03T00:00:00.001Z') })).toEqual({ lte: '2026-10-03' });
-    expect(toDayFilter({ from: null, to: null })).toBeUndefined();
-  });
-});
-
-describe('failures', () => {
-  it('rejects a wrong key with UPSTREAM_UNAUTHORIZED naming Telnyx and never the key', async () => {
-    const secret = 'KEY_WRONG_0123456789';
-    const wrong = createTelnyxProvider(configOf(sim, { apiKey: secret }), UPSTREAM);
-    extraProviders.push(wrong);
-    const error = await failureOf(wrong.createSource(openScope()).listActiveRooms());
-    expect(error.code).toBe('UPSTREAM_UNAUTHORIZED');
-    expect(error.message).toMatch(/^Telnyx GET \/room_sessions failed: Authentication failed/);
-    expect(error.extensions).toMatchObject({ provider: 'TELNYX', upstream: { status: 401 } });
-    expect(JSON.stringify([error.message, error.extensions])).not.toContain(secret);
-  });
-
-  it('rejects with UPSTREAM_UNAVAILABLE when the simulator is stopped', async () => {
-    const stopped = await startTelnyxSimulator();
-    const orphan = createTelnyxProvider(configOf(stopped), UPSTREAM);
-    extraProviders.push(orphan);
-    await stopped.close();
-    const error = await failureOf(orphan.createSource(openScope()).loadRooms([UNKNOWN_ID]));
-    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
-    expect(error.message).toMatch(/^Telnyx /);
-  });
-
-  it('maps 429 to UPSTREAM_RATE_LIMITED, 5xx to UPSTREAM_UNAVAILABLE and a malformed body to UPSTREAM_BAD_RESPONSE', async () => {
-    sim.injectFault({ kind: 'status', status: 429 });
-    expect((await failureOf(provider.createSource(openScope()).listActiveRooms())).code).toBe('UPSTREAM_RATE_LIMITED');
-    sim.injectFault({ kind: 'status', status: 503 });
-    const unavailable = await failureOf(provider.createSource(openScope()).loadRooms([UNKNOWN_ID]));
-    expect([unavailable.code, unavailable.status]).toEqual(['UPSTREAM_UNAVAILABLE', 503]);
-    sim.injectFault({ kind: 'status', status: 200, body: { data: [{ id: 'x', active: true }], meta: { page_number: 1, page_size: 250, total_pages: 1, total_results: 1 } } });
-    const malformed = await failureOf(provider.createSource(openScope()).listActiveRooms());
-    expect(malformed.code).toBe('UPSTREAM_BAD_RESPONSE');
-    expect(malformed.message).toContain('data[0].room_id');
   });
 });
 

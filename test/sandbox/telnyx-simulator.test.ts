@@ -238,3 +238,55 @@ describe('faults', () => {
     expect(sim.calls).toEqual([{ method: 'GET', path: '/v2/room_sessions', query: { 'filter[room_id]': 'abc', 'page[size]': '5' }, body: '' }]);
   });
 });
+
+describe('behaviour options for what no source settles', () => {
+  async function callOn(other: TelnyxSimulator, path: string) {
+    const response = await fetch(`${other.url}${path}`, { headers: { authorization: `Bearer ${TELNYX_DEMO_API_KEY}` } });
+    return { status: response.status, body: (await response.json()) as Json };
+  }
+
+  it('compares dates on whole days by default, at midnight with `midnight`, and strictly with `exclusive`', async () => {
+    const sessions = await all('/room_sessions?filter[active]=false');
+    const day = sessions[0]!.created_at.slice(0, 10) as string;
+    const onDay = sessions.filter((session) => session.created_at.startsWith(day)).map((session) => session.id).sort();
+    expect(onDay.length).toBeGreaterThan(0);
+    const midnight = await startTelnyxSimulator({ dateComparison: 'midnight' });
+    const exclusive = await startTelnyxSimulator({ dateComparison: 'exclusive' });
+    try {
+      const ids = async (on: TelnyxSimulator, query: string) =>
+        ((await callOn(on, `/room_sessions?filter[active]=false&page[size]=250&${query}`)).body.data as Json[]).map((session) => session.id).sort();
+      expect(await ids(sim, `filter[date_created_at][lte]=${day}&filter[date_created_at][gte]=${day}`)).toEqual(onDay);
+      expect(await ids(midnight, `filter[date_created_at][lte]=${day}&filter[date_created_at][gte]=${day}`)).toEqual([]);
+      expect(await ids(midnight, `filter[date_created_at][gte]=${day}&filter[date_created_at][eq]=${day}`)).toEqual(onDay);
+      expect(await ids(exclusive, `filter[date_created_at][gte]=${day}&filter[date_created_at][eq]=${day}`)).toEqual([]);
+      expect(await ids(exclusive, `filter[date_created_at][lte]=${day}&filter[date_created_at][eq]=${day}`)).toEqual([]);
+    } finally {
+      await Promise.all([midnight.close(), exclusive.close()]);
+    }
+  });
+
+  it('sends only page_number and total_pages with `minimal` meta', async () => {
+    const minimal = await startTelnyxSimulator({ pageMeta: 'minimal' });
+    try {
+      const page = await callOn(minimal, '/room_sessions?page[size]=20&page[number]=2');
+      expect(page.body.meta).toEqual({ page_number: 2, total_pages: 3 });
+      expect(page.body.data).toHaveLength(20);
+    } finally {
+      await minimal.close();
+    }
+  });
+
+  it('answers with the spec\'s error shapes with `as-specified`: one bare error for a by-id 404, {message, success} for a list', async () => {
+    const specified = await startTelnyxSimulator({ errorBodies: 'as-specified' });
+    try {
+      const missing = await callOn(specified, '/rooms/00000000-0000-4000-8000-000000000000');
+      expect(missing).toMatchObject({ status: 404, body: { code: '10005', title: 'Resource not found' } });
+      expect(missing.body).not.toHaveProperty('errors');
+      expect(await callOn(specified, '/rooms?page[size]=0')).toEqual({ status: 422, body: { message: 'Error', success: false } });
+      expect(await callOn(specified, '/room_sessions/00000000-0000-4000-8000-000000000000/participants')).toEqual({ status: 404, body: { message: 'Error', success: false } });
+      expect((await callOn(specified, '/rooms?page[size]=1')).status).toBe(200);
+    } finally {
+      await specified.close();
+    }
+  });
+});

@@ -1,21 +1,14 @@
-import type { TelnyxConfig } from '../../config.js';
+import pMap from 'p-map';
 import { UpstreamError, type UpstreamCall } from '../../domain/errors.js';
-import { createUpstreamHttp, type UpstreamState } from '../http/upstream-http.js';
-import type { UpstreamOptions } from '../http/upstream-options.js';
-import {
-  parseErrorDescription,
-  parseParticipantList,
-  parseRoomData,
-  parseRoomList,
-  parseSessionData,
-  parseSessionList,
-  type TelnyxPage,
-  type TelnyxRoom,
-  type TelnyxRoomParticipant,
-  type TelnyxRoomSession,
-} from './telnyx-wire.js';
+import { createUpstreamHttp, type UpstreamHttp } from '../http/upstream-http.js';
+import type { ReadBounds, UpstreamOptions } from '../http/upstream-options.js';
+import { fetchEveryPage, type ListPage } from '../kit/page-walk.js';
+import { toTelnyxAuthHeaders } from './telnyx-auth.js';
+import type { TelnyxConfig } from './telnyx-provider.js';
+import * as wire from './telnyx-wire.js';
+import type { TelnyxPage, TelnyxRoom, TelnyxRoomParticipant, TelnyxRoomSession } from './telnyx-wire.js';
 
-/** Day-granular date filter (`YYYY-MM-DD`): eq = that UTC day, gte = on or after, lte = on or before. */
+/** Day-granular date filter (`YYYY-MM-DD`): eq = that day, gte = on or after, lte = on or before. */
 export interface TelnyxDateFilter {
   eq?: string;
   gte?: string;
@@ -37,27 +30,29 @@ export interface TelnyxRoomListParams {
 
 /** Query of `GET /room_sessions`. */
 export interface TelnyxSessionListParams {
-  filter?: {
-    room_id?: string;
-    active?: boolean;
-    date_created_at?: TelnyxDateFilter;
-    date_ended_at?: TelnyxDateFilter;
-    date_updated_at?: TelnyxDateFilter;
-  };
+  filter?: { room_id?: string; active?: boolean; date_created_at?: TelnyxDateFilter; date_ended_at?: TelnyxDateFilter; date_updated_at?: TelnyxDateFilter };
   include_participants?: boolean;
   page?: TelnyxPageParams;
 }
 
-/** The Telnyx Video reads the graph is built on; by-id reads answer null for an unknown id. */
+/** One list query read page by page (through a request's page cache, or the client itself). */
+export interface TelnyxList<T> {
+  path: string;
+  pageSize: number;
+  readPage(pageNumber: number): Promise<TelnyxPage<T>>;
+}
+
+/** The Telnyx Video reads the graph is built on, for one request; by-id reads answer null for an unknown id. */
 export interface TelnyxClient {
   listRooms(params?: TelnyxRoomListParams): Promise<TelnyxPage<TelnyxRoom>>;
   getRoom(roomId: string, params?: { include_sessions?: boolean }): Promise<TelnyxRoom | null>;
   listRoomSessions(params?: TelnyxSessionListParams): Promise<TelnyxPage<TelnyxRoomSession>>;
   getRoomSession(sessionId: string, params?: { include_participants?: boolean }): Promise<TelnyxRoomSession | null>;
   listSessionParticipants(sessionId: string, params?: { page?: TelnyxPageParams }): Promise<TelnyxPage<TelnyxRoomParticipant> | null>;
-  /** The upstream's circuit state, for readiness. */
-  state(): UpstreamState;
-  close(): Promise<void>;
+  /** Every item of a list, deduplicated by id, within the read bounds (kit `fetchEveryPage`). */
+  readEveryPage<T extends { id: string }>(list: TelnyxList<T>): Promise<T[]>;
+  /** Objects by id in the fewest calls, never more than `bounds.maxPages` (see `findByIds`). */
+  findByIds<T extends { id: string }>(ids: readonly string[], getOne: (id: string) => Promise<T | null>, list: TelnyxList<T>): Promise<(T | null)[]>;
 }
 
 /** The largest `page[size]` Telnyx serves (reference B5). */
@@ -70,53 +65,114 @@ export function isTelnyxId(id: string): boolean {
   return UUID.test(id);
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
-
 /**
- * A pooled client sending `Authorization: Bearer <key>`, with deepObject query keys
- * (`filter[date_created_at][gte]`, percent-encoded on the wire). A by-id read of an id that is not
- * a UUID answers null without a call; a 404 on a by-id read answers null; every other failure
- * rejects with the HTTP layer's UpstreamError naming Telnyx, and never with the key in it.
+ * The provider's one pooled HTTP client for Telnyx: error descriptions read from every documented
+ * error shape (never carrying the key back), and a 429's `x-ratelimit-reset` (seconds until the
+ * window resets, reference B4) read as the wait before a retry.
  */
-export function createTelnyxClient(config: TelnyxConfig, upstream: UpstreamOptions): TelnyxClient {
-  const http = createUpstreamHttp({
+export function createTelnyxHttp(config: TelnyxConfig, upstream: UpstreamOptions): UpstreamHttp {
+  return createUpstreamHttp({
     provider: 'telnyx',
     baseUrl: config.apiUrl,
     ...upstream,
-    describeErrorBody: (body) => redact(parseErrorDescription(body), config.apiKey),
-    // A 429 carries `x-ratelimit-reset`, the seconds until the window resets (reference B4).
+    describeErrorBody: (body) => redact(wire.parseErrorDescription(body), config.apiKey),
     waitHeaders: ['retry-after', 'x-ratelimit-reset'],
   });
-  const headers = { authorization: `Bearer ${config.apiKey}`, accept: 'application/json' };
+}
+
+/** What one request's client needs besides its HTTP view. */
+export interface TelnyxClientOptions {
+  apiKey: string;
+  bounds: ReadBounds;
+  /** The request's signal; also stops the page walks between pages. */
+  signal?: AbortSignal;
+}
+
+/**
+ * One request's client over `http` (a request's `withSignal` view), with deepObject query keys
+ * (`filter[date_created_at][gte]`, percent-encoded on the wire). A by-id read of an id that is not
+ * a UUID answers null without a call, and a 404 answers null; every other failure rejects with the
+ * HTTP layer's UpstreamError naming Telnyx.
+ */
+export function createTelnyxClient(http: UpstreamHttp, options: TelnyxClientOptions): TelnyxClient {
+  const headers = { ...toTelnyxAuthHeaders(options.apiKey), accept: 'application/json' };
 
   async function get<T>(path: string, params: object, parse: (body: unknown, call: UpstreamCall) => T): Promise<T> {
     const response = await http.request({ method: 'GET', path, query: toQuery(params), headers });
-    return parse(response.body, { provider: 'telnyx', method: 'GET', path });
+    return parse(response.body, toCall(path));
   }
 
-  /** A by-id read: null for a non-UUID id and for a 404. */
-  async function getById<T>(id: string, path: string, params: object, parse: (body: unknown, call: UpstreamCall) => T): Promise<T | null> {
+  async function getById<T>(id: string, toPath: (id: string) => string, params: object, parse: (body: unknown, call: UpstreamCall) => T): Promise<T | null> {
     if (!isTelnyxId(id)) return null;
     try {
-      return await get(path, params, parse);
+      return await get(toPath(encodeURIComponent(id)), params, parse);
     } catch (error) {
       if (error instanceof UpstreamError && error.code === 'UPSTREAM_NOT_FOUND') return null;
       throw error;
     }
   }
 
+  async function readEveryPage<T extends { id: string }>(list: TelnyxList<T>): Promise<T[]> {
+    const first = list.readPage(1);
+    // The echoed `page_size`, when there is one, is what the upstream paged by.
+    const pageSize = (await first).meta.page_size || list.pageSize;
+    const items = await fetchEveryPage({
+      call: toCall(list.path),
+      pageSize,
+      readPage: async (pageNumber) => toListPage(await (pageNumber === 1 ? first : list.readPage(pageNumber))),
+      bounds: options.bounds,
+      signal: options.signal,
+    });
+    // Telnyx documents no order, so a list that shifted between pages may repeat an item.
+    return [...new Map((items ?? []).map((item) => [item.id, item])).values()];
+  }
+
+  /**
+   * One by-id call for a single id. For several: the list's first page, then whichever is fewer
+   * calls of one by-id call per id still missing and the remaining pages; by-id calls only while
+   * fewer than `maxPages`, so a lookup of thousands of ids reads the list (within its bounds) instead.
+   */
+  async function findByIds<T extends { id: string }>(ids: readonly string[], getOne: (id: string) => Promise<T | null>, list: TelnyxList<T>) {
+    const wanted = [...new Set(ids.filter(isTelnyxId))];
+    const found = new Map<string, T>();
+    const collect = (items: readonly (T | null)[]) => items.forEach((item) => item && found.set(item.id, item));
+    if (wanted.length === 1) collect([await getOne(wanted[0]!)]);
+    if (wanted.length > 1) {
+      const first = await list.readPage(1);
+      collect(first.data);
+      const missing = wanted.filter((id) => !found.has(id));
+      const pagesLeft = first.meta.total_pages - 1;
+      if (missing.length > 0 && pagesLeft > 0) {
+        if (missing.length < pagesLeft && missing.length < options.bounds.maxPages) {
+          collect(await pMap(missing, getOne, { concurrency: options.bounds.pageConcurrency, signal: options.signal }));
+        } else collect(await readEveryPage(list));
+      }
+    }
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
   return {
-    listRooms: (params = {}) => get('/rooms', params, parseRoomList),
-    getRoom: (roomId, params = {}) => getById(roomId, `/rooms/${encodeURIComponent(roomId)}`, params, parseRoomData),
-    listRoomSessions: (params = {}) => get('/room_sessions', params, parseSessionList),
-    getRoomSession: (sessionId, params = {}) =>
-      getById(sessionId, `/room_sessions/${encodeURIComponent(sessionId)}`, params, parseSessionData),
+    listRooms: (params = {}) => get('/rooms', params, wire.parseRoomList),
+    getRoom: (roomId, params = {}) => getById(roomId, (id) => `/rooms/${id}`, params, wire.parseRoomData),
+    listRoomSessions: (params = {}) => get('/room_sessions', params, wire.parseSessionList),
+    getRoomSession: (sessionId, params = {}) => getById(sessionId, (id) => `/room_sessions/${id}`, params, wire.parseSessionData),
     listSessionParticipants: (sessionId, params = {}) =>
-      getById(sessionId, `/room_sessions/${encodeURIComponent(sessionId)}/participants`, params, parseParticipantList),
-    state: () => http.state(),
-    close: () => http.close(),
+      getById(sessionId, (id) => `/room_sessions/${id}/participants`, params, wire.parseParticipantList),
+    readEveryPage,
+    findByIds,
   };
 }
+
+function toCall(path: string): UpstreamCall {
+  return { provider: 'telnyx', method: 'GET', path };
+}
+
+/** A Telnyx page as the kit's page walk reads it; `total_results` feeds its sanity check when present. */
+function toListPage<T>(page: TelnyxPage<T>): ListPage<T> {
+  return { items: page.data, totalPages: page.meta.total_pages, totalItems: page.meta.total_results ?? null };
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
 
 /** Flattens nested params into deepObject keys: `{filter: {room_id: 'x'}}` → `filter[room_id]=x`. */
 function toQuery(params: object, prefix = ''): Query {

@@ -1,4 +1,5 @@
 import type { Participant, PastRoom, Room } from '../../domain/model.js';
+import { isInRange } from '../../domain/past-room-stream.js';
 import type { TimeRange } from '../../domain/provider.js';
 import type { TelnyxDateFilter } from './telnyx-client.js';
 import type { TelnyxRoom, TelnyxRoomParticipant, TelnyxRoomSession } from './telnyx-wire.js';
@@ -15,8 +16,8 @@ export function toRoom(room: TelnyxRoom, liveSession: TelnyxRoomSession | null =
     roomId: room.id,
     title: room.unique_name || room.id,
     isActive: activeSessionId !== null,
-    createdAt: room.created_at ? toDate(room.created_at) : null,
-    updatedAt: room.updated_at ? toDate(room.updated_at) : null,
+    createdAt: room.created_at ?? null,
+    updatedAt: room.updated_at ?? null,
     activeSessionId,
     participants: liveSession ? (liveSession.participants ?? []).filter(isConnected).map((participant) => toParticipant(participant, room.id)) : null,
   };
@@ -30,7 +31,11 @@ export interface PastRoomContext {
   participantsIncluded: boolean;
 }
 
-/** An ended room session; titled by its room's unique_name (else the room id), counted when included. */
+/**
+ * An ended room session; titled by its room's unique_name (else the room id), counted when included.
+ * The count is the length of the embedded `participants` list, which Telnyx does not document as
+ * complete or capped (audit T3; nothing here can check it against a live upstream).
+ */
 export function toPastRoom(session: TelnyxRoomSession, context: PastRoomContext): PastRoom {
   const participants = context.participantsIncluded ? (session.participants ?? []) : null;
   return {
@@ -38,8 +43,8 @@ export function toPastRoom(session: TelnyxRoomSession, context: PastRoomContext)
     roomId: session.room_id,
     sessionId: session.id,
     title: context.roomName || session.room_id,
-    createdAt: toDate(session.created_at),
-    endedAt: session.ended_at ? toDate(session.ended_at) : null,
+    createdAt: session.created_at,
+    endedAt: session.ended_at ?? null,
     participantCount: participants ? participants.length : null,
     participants: participants ? participants.map((participant) => toParticipant(participant, session.room_id)) : null,
   };
@@ -50,8 +55,8 @@ export function toPastRoom(session: TelnyxRoomSession, context: PastRoomContext)
  * becomes the name when it is plain text; Telnyx keeps one presence per participant record.
  */
 export function toParticipant(participant: TelnyxRoomParticipant, roomId: string): Participant {
-  const joinedAt = participant.joined_at ? toDate(participant.joined_at) : null;
-  const leftAt = participant.left_at ? toDate(participant.left_at) : null;
+  const joinedAt = participant.joined_at ?? null;
+  const leftAt = participant.left_at ?? null;
   return {
     provider: 'telnyx',
     roomId,
@@ -89,24 +94,45 @@ export function toContextName(context: string | undefined): string | null {
   return text;
 }
 
+/** Which rooms a room listing covers, in provider-neutral terms; every part is applied exactly. */
+export interface TelnyxRoomFilter {
+  /** Rooms created in this range (`from` inclusive, `to` exclusive). */
+  createdAt?: TimeRange | null;
+  /** Rooms last updated in this range (`from` inclusive, `to` exclusive). */
+  updatedAt?: TimeRange | null;
+  /** The room whose `unique_name` is exactly this. */
+  name?: string | null;
+}
+
+/** Whether a room passes every part of the filter exactly; a room without the time a range asks about does not. */
+export function matchesRoomFilter(room: TelnyxRoom, filter: TelnyxRoomFilter): boolean {
+  if (filter.name != null && room.unique_name !== filter.name) return false;
+  return isTimeInRange(room.created_at, filter.createdAt) && isTimeInRange(room.updated_at, filter.updatedAt);
+}
+
+function isTimeInRange(time: Date | undefined, range: TimeRange | null | undefined): boolean {
+  if (!range || (range.from === null && range.to === null)) return true;
+  return time !== undefined && isInRange(time, range);
+}
+
 /**
- * The smallest day-granular Telnyx filter covering a range (`from` inclusive, `to` exclusive):
- * `gte` = from's UTC day, `lte` = the UTC day of the last instant before `to`. The caller still
- * filters exactly. Undefined for a range open at both ends.
+ * A day-granular Telnyx filter that surely covers a range (`from` inclusive, `to` exclusive), one
+ * day wider at each end: `gte` = the day before from's UTC day, `lte` = the day after the UTC day of
+ * the last instant before `to`. No source says how Telnyx compares a timestamp with a date: the
+ * spec says "on or after / on or before", the older page "after / before", and a comparison with
+ * the date at midnight would drop the last day (audit T1). The widening costs at most two days of
+ * extra rows, and the caller filters exactly. Undefined for a range open at both ends.
  */
 export function toDayFilter(range: TimeRange | null | undefined): TelnyxDateFilter | undefined {
-  const gte = range?.from ? toDay(range.from) : undefined;
-  const lte = range?.to ? toDay(new Date(range.to.getTime() - 1)) : undefined;
+  const gte = range?.from ? toDay(range.from.getTime() - DAY) : undefined;
+  const lte = range?.to ? toDay(range.to.getTime() - 1 + DAY) : undefined;
   if (gte === undefined && lte === undefined) return undefined;
   return { ...(gte !== undefined ? { gte } : {}), ...(lte !== undefined ? { lte } : {}) };
 }
 
-/** `YYYY-MM-DD` of the instant in UTC. */
-export function toDay(time: Date): string {
-  return time.toISOString().slice(0, 10);
-}
+const DAY = 86_400_000;
 
-/** A Telnyx timestamp (microseconds) as a Date, truncated to the millisecond. */
-export function toDate(text: string): Date {
-  return new Date(text.replace(/(\.\d{3})\d+/, '$1'));
+/** `YYYY-MM-DD` of the instant in UTC. */
+function toDay(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
 }

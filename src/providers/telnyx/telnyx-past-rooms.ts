@@ -2,38 +2,50 @@ import DataLoader from 'dataloader';
 import type { PastRoom } from '../../domain/model.js';
 import { isInRange, readSortedPastRooms } from '../../domain/past-room-stream.js';
 import type { PastRoomFilter, PastRoomRead, PastRoomSlice, TimeRange } from '../../domain/provider.js';
-import { isTelnyxId, type TelnyxSessionListParams } from './telnyx-client.js';
-import { loadRoomNames, type TelnyxLoaders } from './telnyx-loaders.js';
-import { toDate, toDayFilter, toPastRoom } from './telnyx-mapping.js';
-import { fetchAllPages } from './telnyx-paging.js';
-import type { TelnyxRoomSession } from './telnyx-wire.js';
-import { settle } from '../kit/loader-utils.js';
+import { createKeyedMemo } from '../kit/keyed-memo.js';
+import { memo, settle } from '../kit/loader-utils.js';
+import { isTelnyxId, type TelnyxClient, type TelnyxList, type TelnyxSessionListParams } from './telnyx-client.js';
+import { toDayFilter, toPastRoom } from './telnyx-mapping.js';
+import type { TelnyxPage, TelnyxRoomSession } from './telnyx-wire.js';
+
+/** What the past-room stream reads through: one request's client, cached session pages and room names. */
+export interface TelnyxPastRoomReads {
+  client: TelnyxClient;
+  pageSize: number;
+  sessionPage(params: TelnyxSessionListParams): Promise<TelnyxPage<TelnyxRoomSession>>;
+  /** The `unique_name` of each room that exists, by room id. */
+  roomNames(roomIds: readonly string[]): Promise<Map<string, string>>;
+}
 
 /**
  * Telnyx's past-room stream. The API documents no sort order and takes no sort parameter, so a
  * read fetches every ended session of its filter (`GET /room_sessions?filter[active]=false` with
- * their participants, all pages) once per request and filter, and the domain's keyset reader
- * sorts it (order field, then session id), slices it and counts it. Positions are keysets, so
- * `after` works in both directions and stays valid as sessions come and go.
+ * their participants, all pages within the read bounds) once per request and filter, and the
+ * domain's keyset reader sorts it (order field, then session id), slices it and counts it.
+ * Positions are keysets, so `after` works in both directions and stays valid as sessions come and go.
  */
-export function createPastRoomReader(loaders: TelnyxLoaders, pageSize: number): (read: PastRoomRead) => Promise<PastRoomSlice> {
-  const lists = new Map<string, Promise<PastRoom[]>>();
-  const listOf = (filter: PastRoomFilter) => {
-    const key = toFilterKey(filter);
-    if (!lists.has(key)) lists.set(key, fetchPastRooms(loaders, filter, pageSize));
-    return lists.get(key)!;
-  };
+export function createPastRoomReader(reads: TelnyxPastRoomReads): (read: PastRoomRead) => Promise<PastRoomSlice> {
+  // A single-room read of a tick that shares its list with the tick's other single-room reads.
+  const shared = new Map<string, () => Promise<PastRoom[] | null>>();
+  const listOf = createKeyedMemo((filter: PastRoomFilter) => {
+    const group = shared.get(toFilterKey(filter));
+    if (!group) return fetchPastRooms(reads, filter);
+    return group().then((all) => all?.filter((pastRoom) => pastRoom.roomId === validRoomIds(filter)![0]) ?? fetchPastRooms(reads, filter));
+  }, toFilterKey);
 
-  const reads = new DataLoader<PastRoomRead, PastRoomSlice, string>(
+  const batches = new DataLoader<PastRoomRead, PastRoomSlice, string>(
     async (batch) => {
-      for (const group of toRoomGroups(batch.map((read) => read.filter), (filter) => lists.has(toFilterKey(filter)))) {
-        shareRoomGroup(loaders, group, pageSize, (filter, list) => lists.set(toFilterKey(filter), list));
+      for (const group of toRoomGroups(batch.map((read) => read.filter))) {
+        const read = memo(() => readSharedList(reads, group));
+        for (const roomId of group.roomIds) shared.set(toFilterKey({ roomIds: [roomId], createdAt: group.createdAt }), read);
       }
-      return Promise.all(batch.map((read) => settle(listOf(read.filter).then((list) => readSortedPastRooms(list, read)))));
+      const slices = batch.map((read) => settle(listOf(read.filter).then((list) => readSortedPastRooms(list, read))));
+      shared.clear();
+      return Promise.all(slices);
     },
     { cacheKeyFn: (read) => JSON.stringify(read) },
   );
-  return (read) => reads.load(read);
+  return (read) => batches.load(read);
 }
 
 /**
@@ -41,28 +53,27 @@ export function createPastRoomReader(loaders: TelnyxLoaders, pageSize: number): 
  * `filter[room_id]`, several are applied here; the createdAt range is pushed down as the
  * day-granular `filter[date_created_at]` covering it and applied exactly here.
  */
-async function fetchPastRooms(loaders: TelnyxLoaders, filter: PastRoomFilter, pageSize: number): Promise<PastRoom[]> {
+async function fetchPastRooms(reads: TelnyxPastRoomReads, filter: PastRoomFilter): Promise<PastRoom[]> {
   const roomIds = validRoomIds(filter);
   if (roomIds && roomIds.length === 0) return [];
-  const roomId = roomIds?.length === 1 ? roomIds[0]! : null;
-  const sessions = await fetchAllPages((number) => loaders.sessionPages.load(toSessionParams(roomId, filter.createdAt, pageSize, number)));
+  const sessions = await reads.client.readEveryPage(toSessionList(reads, roomIds?.length === 1 ? roomIds[0]! : null, filter.createdAt));
   const matching = sessions.filter((session) => isEndedMatch(session, filter.createdAt, roomIds));
-  const names = await loadRoomNames(loaders, matching.map((session) => session.room_id));
+  const names = await reads.roomNames(matching.map((session) => session.room_id));
   return matching.map((session) => toPastRoom(session, { roomName: names.get(session.room_id) ?? null, participantsIncluded: true }));
 }
 
-/** Single-room filters not yet fetched, grouped by their createdAt range. */
+/** Single-room filters of one batch with the same createdAt range. */
 interface RoomGroup {
   createdAt: TimeRange | null;
   roomIds: Set<string>;
 }
 
-/** Groups the not yet fetched single-room filters of a batch by range; only groups of 2+ rooms. */
-function toRoomGroups(filters: readonly PastRoomFilter[], isFetched: (filter: PastRoomFilter) => boolean): RoomGroup[] {
+/** Groups the single-room filters of a batch by range; only groups of 2+ rooms. */
+function toRoomGroups(filters: readonly PastRoomFilter[]): RoomGroup[] {
   const groups = new Map<string, RoomGroup>();
   for (const filter of filters) {
     const roomIds = validRoomIds(filter);
-    if (roomIds?.length !== 1 || isFetched(filter)) continue;
+    if (roomIds?.length !== 1) continue;
     const rangeKey = toFilterKey({ roomIds: null, createdAt: filter.createdAt });
     const group = groups.get(rangeKey) ?? { createdAt: filter.createdAt, roomIds: new Set<string>() };
     group.roomIds.add(roomIds[0]!);
@@ -73,37 +84,27 @@ function toRoomGroups(filters: readonly PastRoomFilter[], isFetched: (filter: Pa
 
 /**
  * Single-room reads of one tick (e.g. `pastRooms` under each of many rooms) share the list of
- * every room's ended sessions when it has no more pages than there are rooms; otherwise each
- * room keeps its own `filter[room_id]` list. `store` receives each room's list.
+ * every room's ended sessions when it has no more pages than there are rooms; null otherwise, and
+ * each room then reads its own `filter[room_id]` list. Only started when a room's list is not yet known.
  */
-function shareRoomGroup(
-  loaders: TelnyxLoaders,
-  { createdAt, roomIds }: RoomGroup,
-  pageSize: number,
-  store: (filter: PastRoomFilter, list: Promise<PastRoom[]>) => void,
-): void {
-  const shared = loaders.sessionPages
-    .load(toSessionParams(null, createdAt, pageSize, 1))
-    .then((first) => (first.meta.total_pages <= roomIds.size ? fetchPastRooms(loaders, { roomIds: [...roomIds], createdAt }, pageSize) : null));
-  for (const roomId of roomIds) {
-    const filter = { roomIds: [roomId], createdAt };
-    const own = (all: PastRoom[] | null) => all?.filter((pastRoom) => pastRoom.roomId === roomId) ?? fetchPastRooms(loaders, filter, pageSize);
-    store(filter, shared.then(own));
-  }
+async function readSharedList(reads: TelnyxPastRoomReads, { createdAt, roomIds }: RoomGroup): Promise<PastRoom[] | null> {
+  const first = await toSessionList(reads, null, createdAt).readPage(1);
+  return first.meta.total_pages <= roomIds.size ? fetchPastRooms(reads, { roomIds: [...roomIds], createdAt }) : null;
 }
 
-function toSessionParams(roomId: string | null, createdAt: TimeRange | null, pageSize: number, number: number): TelnyxSessionListParams {
+function toSessionList(reads: TelnyxPastRoomReads, roomId: string | null, createdAt: TimeRange | null): TelnyxList<TelnyxRoomSession> {
+  const filter = { active: false, room_id: roomId ?? undefined, date_created_at: toDayFilter(createdAt) };
   return {
-    filter: { active: false, room_id: roomId ?? undefined, date_created_at: toDayFilter(createdAt) },
-    include_participants: true,
-    page: { size: pageSize, number },
+    path: '/room_sessions',
+    pageSize: reads.pageSize,
+    readPage: (number) => reads.sessionPage({ filter, include_participants: true, page: { size: reads.pageSize, number } }),
   };
 }
 
 function isEndedMatch(session: TelnyxRoomSession, createdAt: TimeRange | null, roomIds: readonly string[] | null): boolean {
   if (session.active) return false;
   if (roomIds && !roomIds.includes(session.room_id)) return false;
-  return isInRange(toDate(session.created_at), createdAt);
+  return isInRange(session.created_at, createdAt);
 }
 
 /** The filter's room ids that can exist upstream (Telnyx ids are UUIDs); null for all rooms. */

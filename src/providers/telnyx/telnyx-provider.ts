@@ -1,8 +1,23 @@
-import type { TelnyxConfig } from '../../config.js';
+import { isSet, parseUrl, type Env } from '../../config-values.js';
 import type { ProviderCapabilities, SourceScope, VideoProvider } from '../../domain/provider.js';
 import type { UpstreamOptions } from '../http/upstream-options.js';
-import { createTelnyxClient } from './telnyx-client.js';
-import { createTelnyxSource, type TelnyxSource } from './telnyx-source.js';
+import { createTelnyxClient, createTelnyxHttp } from './telnyx-client.js';
+import { createTelnyxSource, type TelnyxSource, type TelnyxSourceOptions } from './telnyx-source.js';
+
+/** Telnyx Video: a SaaS API, so its URL defaults to the public one; the API key is the only credential. */
+export interface TelnyxConfig {
+  apiUrl: string;
+  apiKey: string;
+}
+
+/** The public API's base URL; paths are appended to it, so it includes `/v2`. */
+export const DEFAULT_TELNYX_API_URL = 'https://api.telnyx.com/v2';
+
+/** The Telnyx config from the environment: present when `TELNYX_API_KEY` is set; `TELNYX_API_URL` optional. */
+export function parseTelnyxConfig(env: Env): TelnyxConfig | undefined {
+  if (!isSet(env.TELNYX_API_KEY)) return undefined;
+  return { apiUrl: parseUrl(env, 'TELNYX_API_URL', DEFAULT_TELNYX_API_URL), apiKey: env.TELNYX_API_KEY };
+}
 
 /** What Telnyx does natively; the gateway does the rest (see README, "Capabilities"). */
 export const TELNYX_CAPABILITIES: ProviderCapabilities = {
@@ -22,15 +37,20 @@ export interface TelnyxProvider extends VideoProvider {
   createSource(scope: SourceScope): TelnyxSource;
 }
 
-/** The Telnyx Video provider: one pooled bearer-auth client, and a fresh batched source per request. */
-export function createTelnyxProvider(config: TelnyxConfig, upstream: UpstreamOptions): TelnyxProvider {
-  const client = createTelnyxClient(config, upstream);
+/**
+ * The Telnyx Video provider: one pooled HTTP client for its lifetime and, per request, a fresh
+ * batched source whose every call carries the request's signal. `source` tunes the sources (tests).
+ */
+export function createTelnyxProvider(config: TelnyxConfig, upstream: UpstreamOptions, source: TelnyxSourceOptions = {}): TelnyxProvider {
+  const http = createTelnyxHttp(config, upstream);
   return {
     name: 'telnyx',
     capabilities: TELNYX_CAPABILITIES,
-    createSource: () => createTelnyxSource(client),
-    state: () => client.state(),
-    close: () => client.close(),
+    createSource: (scope) => {
+      const client = createTelnyxClient(http.withSignal(scope.signal), { apiKey: config.apiKey, bounds: upstream.bounds, signal: scope.signal });
+      return createTelnyxSource(client, source);
+    },
+    state: () => http.state(),
+    close: () => http.close(),
   };
 }
-

@@ -65,30 +65,53 @@ export function readDayFilter(query: Map<string, string>, prefix: string): DayFi
 }
 
 /**
- * Whether a timestamp falls on the filter's days: eq = that UTC day, gte = on or after, lte = on
- * or before. A missing timestamp (e.g. `ended_at` of a live session) matches no date filter.
+ * How a date filter compares a timestamp with its `YYYY-MM-DD` value. No source says (audit T1):
+ * `calendar-day` (the default) reads the spec's "on or after / on or before that date" as whole UTC
+ * days; `midnight` compares the timestamp with the date at 00:00 UTC, so `lte` drops everything
+ * later on that day; `exclusive` reads the older page's "after / before that date" as strictly
+ * after / before the day (seed 003).
  */
-export function matchesDays(time: string | undefined, filter: DayFilter): boolean {
+export type DateComparison = 'calendar-day' | 'midnight' | 'exclusive';
+
+/**
+ * Whether a timestamp passes a day filter under `comparison`; `eq` is always that UTC day. A
+ * missing timestamp (e.g. `ended_at` of a live session) matches no date filter.
+ */
+export function matchesDays(time: string | undefined, filter: DayFilter, comparison: DateComparison = 'calendar-day'): boolean {
   if (filter.eq === undefined && filter.gte === undefined && filter.lte === undefined) return true;
   if (time === undefined) return false;
   const day = time.slice(0, 10);
   if (filter.eq !== undefined && day !== filter.eq) return false;
-  if (filter.gte !== undefined && day < filter.gte) return false;
-  if (filter.lte !== undefined && day > filter.lte) return false;
+  if (filter.gte !== undefined && !isOnOrAfter(time, filter.gte, comparison)) return false;
+  if (filter.lte !== undefined && !isOnOrBefore(time, filter.lte, comparison)) return false;
   return true;
 }
 
-/** The list envelope of one page; `total_pages` is 0 for an empty list. */
-export function toPageBody<T>(items: readonly T[], page: PageRequest): { data: T[]; meta: Record<string, number> } {
+function isOnOrAfter(time: string, date: string, comparison: DateComparison): boolean {
+  if (comparison === 'exclusive') return time.slice(0, 10) > date;
+  return time.slice(0, 10) >= date; // a timestamp is at or after its own day's midnight
+}
+
+function isOnOrBefore(time: string, date: string, comparison: DateComparison): boolean {
+  if (comparison === 'midnight') return Date.parse(time) <= Date.parse(`${date}T00:00:00Z`);
+  if (comparison === 'exclusive') return time.slice(0, 10) < date;
+  return time.slice(0, 10) <= date;
+}
+
+/**
+ * The list envelope of one page; `total_pages` is 0 for an empty list. `minimal` meta carries only
+ * what the official client reads (`page_number`, `total_pages`): every meta field is optional in
+ * the spec (audit T2).
+ */
+export function toPageBody<T>(items: readonly T[], page: PageRequest, meta: 'full' | 'minimal' = 'full'): { data: T[]; meta: Record<string, number> } {
   const start = (page.number - 1) * page.size;
+  const totalPages = Math.ceil(items.length / page.size);
   return {
     data: items.slice(start, start + page.size),
-    meta: {
-      page_number: page.number,
-      page_size: page.size,
-      total_pages: Math.ceil(items.length / page.size),
-      total_results: items.length,
-    },
+    meta:
+      meta === 'minimal'
+        ? { page_number: page.number, total_pages: totalPages }
+        : { page_number: page.number, page_size: page.size, total_pages: totalPages, total_results: items.length },
   };
 }
 

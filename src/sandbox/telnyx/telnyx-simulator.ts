@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultReplies, SimulatorReply } from '../faults.js';
 import { listenSimulator, sendJson, type Simulator } from '../simulator.js';
-import { QueryError, toQueryParams } from './telnyx-query.js';
-import { notFound, routeTelnyx, toErrorBody, type TelnyxReply } from './telnyx-routes.js';
+import { QueryError, toQueryParams, type DateComparison } from './telnyx-query.js';
+import { isListPath, notFound, routeTelnyx, toErrorBody, type TelnyxBehaviour, type TelnyxReply } from './telnyx-routes.js';
 import { seedTelnyxDemo } from './telnyx-seed.js';
 import { createTelnyxStore, type TelnyxStore } from './telnyx-store.js';
 
@@ -13,6 +13,20 @@ export interface TelnyxSimulatorOptions {
   host?: string;
   /** Defaults to TELNYX_DEMO_API_KEY. */
   apiKey?: string;
+  /**
+   * How date filters compare a timestamp with their date; no source says (audit T1). The default
+   * `calendar-day` is the spec's wording; `midnight` and `exclusive` are the strict readings a
+   * gateway must survive (see `DateComparison`).
+   */
+  dateComparison?: DateComparison;
+  /** `full` (default) meta, or `minimal`: only `page_number` and `total_pages` (audit T2). */
+  pageMeta?: TelnyxBehaviour['pageMeta'];
+  /**
+   * `errors-array` (default): every error is `{errors: [...]}` as the platform examples show.
+   * `as-specified`: the video spec's shapes (audit T4): a by-id 404 is one bare `video_Error`
+   * object, and a list's 4XX is `{message: "Error", success: false}`.
+   */
+  errorBodies?: 'errors-array' | 'as-specified';
 }
 
 /** The simulator's default API key: public and fake, accepted by the simulator only. */
@@ -31,12 +45,13 @@ export interface TelnyxSimulator extends Simulator {
  */
 export async function startTelnyxSimulator(options: TelnyxSimulatorOptions = {}): Promise<TelnyxSimulator> {
   const apiKey = options.apiKey ?? TELNYX_DEMO_API_KEY;
+  const behaviour: TelnyxBehaviour = { dateComparison: options.dateComparison ?? 'calendar-day', pageMeta: options.pageMeta ?? 'full' };
   const store = createTelnyxStore();
   seedTelnyxDemo(store);
 
   // Async, so that anything thrown becomes the shared 500 answer instead of an uncaught exception.
   const handle = async (request: IncomingMessage, _body: Buffer, response: ServerResponse) => {
-    const reply = toReply(store, apiKey, request);
+    const reply = toReply(store, apiKey, request, behaviour, options.errorBodies ?? 'errors-array');
     sendJson(response, reply.status, reply.body, reply.headers);
   };
 
@@ -50,17 +65,30 @@ export async function startTelnyxSimulator(options: TelnyxSimulatorOptions = {})
   };
 }
 
-function toReply(store: TelnyxStore, apiKey: string, request: IncomingMessage): TelnyxReply {
+function toReply(store: TelnyxStore, apiKey: string, request: IncomingMessage, behaviour: TelnyxBehaviour, errorBodies: TelnyxSimulatorOptions['errorBodies']): TelnyxReply {
   if (!isAuthorized(request.headers.authorization, apiKey)) return unauthorized();
   const url = new URL(request.url ?? '/', 'http://simulator');
   const segments = url.pathname.split('/').slice(1).map(decodeSegment);
   if (segments[0] !== 'v2' || request.method !== 'GET') return notFound();
+  const reply = toRouteReply(store, segments.slice(1), url, behaviour);
+  return errorBodies === 'as-specified' ? toSpecifiedError(reply, segments.slice(1)) : reply;
+}
+
+function toRouteReply(store: TelnyxStore, segments: string[], url: URL, behaviour: TelnyxBehaviour): TelnyxReply {
   try {
-    return routeTelnyx(store, segments.slice(1), toQueryParams(url)) ?? notFound();
+    return routeTelnyx(store, segments, toQueryParams(url), behaviour) ?? notFound();
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;
     return { status: 422, body: toErrorBody('10015', 'Invalid parameter', error.message, { parameter: error.parameter }) };
   }
+}
+
+/** The video spec's error shapes: `video_ResourceNotFound` (one `video_Error`) and `video_GenericErrorResponse`. */
+function toSpecifiedError(reply: TelnyxReply, segments: readonly string[]): TelnyxReply {
+  if (reply.status < 400 || reply.status >= 500) return reply;
+  if (isListPath(segments)) return { ...reply, body: { message: 'Error', success: false } };
+  const [first] = (reply.body as { errors: unknown[] }).errors;
+  return reply.status === 404 ? { ...reply, body: first } : reply;
 }
 
 /** `Bearer` (any case) followed by exactly the configured key. */
