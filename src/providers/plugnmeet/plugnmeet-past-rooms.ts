@@ -73,7 +73,6 @@ function isDescending(read: PastRoomRead): boolean {
 
 /** A bounded offset scan: at most `bounds.maxPages` calls, each checked against its limit. */
 interface Scan {
-  read: PastRoomRead;
   found: IndexedRow[];
   total: number;
   /** How many more rows a call should ask for: what is still missing plus the live rows it may meet. */
@@ -86,7 +85,6 @@ interface Scan {
 function createScan(client: PlugnmeetClient, read: PastRoomRead, live: ReadonlyMap<string, Room>, margin: number): Scan {
   let calls = 0;
   const scan: Scan = {
-    read,
     found: [],
     total: 0,
     want: () => Math.min(PLUGNMEET_MAX_LIMIT, read.count + 1 - scan.found.length + margin),
