@@ -1,14 +1,8 @@
 import type { ReadBounds, UpstreamResilience, UpstreamTimeouts } from './providers/http/upstream-options.js';
 import { isSet, parseDecimal, parseInteger, parseUrl, ConfigError, type Env } from './config-values.js';
 import { parseServerConfig, type ServerConfig } from './server/server-config.js';
+import { parsePlugnmeetConfig, type PlugnmeetConfig } from './providers/plugnmeet/plugnmeet-provider.js';
 import { parseTelnyxConfig, type TelnyxConfig } from './providers/telnyx/telnyx-provider.js';
-
-/** plugNmeet: a self-hosted server, so its URL has no default. */
-export interface PlugnmeetConfig {
-  url: string;
-  apiKey: string;
-  apiSecret: string;
-}
 
 export interface VideosdkConfig {
   apiUrl: string;
@@ -37,11 +31,7 @@ export function parseConfig(env: Env): GatewayConfig {
   return {
     port: parseInteger(env, 'PORT', 4000, 0, 65535),
     providers: {
-      plugnmeet: parseGroup(env, ['PLUGNMEET_API_KEY', 'PLUGNMEET_API_SECRET'], ['PLUGNMEET_URL'], () => ({
-        url: parseUrl(env, 'PLUGNMEET_URL'),
-        apiKey: env.PLUGNMEET_API_KEY!,
-        apiSecret: env.PLUGNMEET_API_SECRET!,
-      })),
+      plugnmeet: parsePlugnmeetConfig(env),
       videosdk: parseGroup(env, ['VIDEOSDK_API_KEY', 'VIDEOSDK_API_SECRET'], [], () => ({
         apiUrl: parseUrl(env, 'VIDEOSDK_API_URL', DEFAULT_VIDEOSDK_API_URL),
         apiKey: env.VIDEOSDK_API_KEY!,

@@ -61,6 +61,8 @@ export interface Room {
   updatedAt: Date | null;
   /** The live session's id, when the room is active. */
   activeSessionId: string | null;
+  /** The room this one is a breakout room of (plugNmeet only); null for every other room. */
+  parentRoomId: string | null;
   /**
    * The live participants when the upstream answer that produced this room carried them; null when
    * they still have to be fetched.

@@ -13,7 +13,8 @@ export const PresenceRef = builder.objectRef<Presence>('Presence').implement({
 });
 
 ParticipantRef.implement({
-  description: 'A person in a live room or in an ended session.',
+  description:
+    'A person in a live room or in an ended session. Bots (plugNmeet recorder and RTMP bots) and hidden users are not participants.',
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'participantId' in value && 'presences' in value,
   fields: (t) => ({
     provider: t.expose('provider', { type: ProviderEnum, description: 'The provider the participant was seen by.' }),

@@ -15,7 +15,11 @@ PastRoomRef.implement({
     }),
     title: t.exposeString('title', { description: 'The room title at the time of the session.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the session started.' }),
-    endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true, description: 'When the session ended.' }),
+    endedAt: t.expose('endedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the session ended; null when the provider never recorded the end (plugNmeet: a session still marked running after its server stopped, which no live room carries on).',
+    }),
     durationSeconds: t.int({
       nullable: true,
       description: 'Whole seconds from start to end; null when the end is unknown.',
@@ -24,7 +28,7 @@ PastRoomRef.implement({
     participantCount: t.exposeInt('participantCount', {
       nullable: true,
       description:
-        "How many participants the provider reports for the session. plugNmeet's figure is its own online gauge and may not be exact (its docs say so); VideoSDK and Telnyx count the session's participants.",
+        "How many participants the provider reports for the session: VideoSDK and Telnyx count the session's participants. Null for plugNmeet, which gives no figure for ended sessions (its `joined_participants` is an online gauge, about 0 once a session has ended).",
     }),
     participants: t.field({
       type: [ParticipantRef],

@@ -1,4 +1,5 @@
 import { sourceFor } from '../context.js';
+import { toRoomKey } from '../domain/keys.js';
 import { builder } from './builder.js';
 import { PastRoomConnectionRef } from './connections.js';
 import { ProviderEnum } from './enums.js';
@@ -6,7 +7,8 @@ import { ParticipantRef, PastRoomRef, RoomRef } from './node-refs.js';
 import { pastRoomArgs, resolvePastRoomField } from './past-room-args.js';
 
 RoomRef.implement({
-  description: "A provider's video room, live now or idle.",
+  description:
+    "A provider's video room, live now or idle. A plugNmeet breakout room is a room of its own (its own sessions and people), linked to its parent by `parentRoom`; listings include breakout rooms, so totals count them.",
   // Objects cached from lists are not branded by the loader; tell the Node interface their type.
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'isActive' in value,
   fields: (t) => ({
@@ -30,9 +32,17 @@ RoomRef.implement({
       nullable: true,
       description: "The provider's id of the running session; null when the room is idle.",
     }),
+    parentRoom: t.field({
+      type: RoomRef,
+      nullable: true,
+      description:
+        'The room this one is a breakout room of. Set only for plugNmeet breakout rooms, and only while they are live (plugNmeet names the parent in its live-room answers only); null for every other room.',
+      resolve: (room) => (room.parentRoomId === null ? null : toRoomKey({ provider: room.provider, roomId: room.parentRoomId })),
+    }),
     participants: t.field({
       type: [ParticipantRef],
-      description: 'Who is in the room now; empty when it is idle.',
+      description:
+        "Who is in the room now; empty when it is idle. plugNmeet: the people the server lists as joining, joined or active; its recorder and RTMP bots (`RECORDER_BOT`, `RTMP_BOT`) and hidden users are not participants.",
       resolve: async (room, _args, context) =>
         room.participants ?? (await sourceFor(context, room.provider).loadLiveParticipants([room.roomId]))[0] ?? [],
     }),

@@ -52,7 +52,7 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
-/** A person in a live room or in an ended session. */
+/** A person in a live room or in an ended session. Bots (plugNmeet recorder and RTMP bots) and hidden users are not participants. */
 export type Participant = Node & {
   __typename?: 'Participant';
   /** Global id: opaque, stable, resolvable with `node`. */
@@ -88,11 +88,11 @@ export type PastRoom = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Whole seconds from start to end; null when the end is unknown. */
   durationSeconds?: Maybe<Scalars['Int']['output']>;
-  /** When the session ended. */
+  /** When the session ended; null when the provider never recorded the end (plugNmeet: a session still marked running after its server stopped, which no live room carries on). */
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Global id: opaque, stable, resolvable with `node`. */
   id: Scalars['ID']['output'];
-  /** How many participants the provider reports for the session. plugNmeet's figure is its own online gauge and may not be exact (its docs say so); VideoSDK and Telnyx count the session's participants. */
+  /** How many participants the provider reports for the session: VideoSDK and Telnyx count the session's participants. Null for plugNmeet, which gives no figure for ended sessions (its `joined_participants` is an online gauge, about 0 once a session has ended). */
   participantCount?: Maybe<Scalars['Int']['output']>;
   /** Who took part, with their join/leave times; null for plugNmeet, which keeps no participant list of ended sessions. */
   participants?: Maybe<Array<Participant>>;
@@ -260,7 +260,7 @@ export type QueryRoomsArgs = {
   orderBy?: InputMaybe<RoomOrder>;
 };
 
-/** A provider's video room, live now or idle. */
+/** A provider's video room, live now or idle. A plugNmeet breakout room is a room of its own (its own sessions and people), linked to its parent by `parentRoom`; listings include breakout rooms, so totals count them. */
 export type Room = Node & {
   __typename?: 'Room';
   /** The provider's id of the running session; null when the room is idle. */
@@ -271,7 +271,9 @@ export type Room = Node & {
   id: Scalars['ID']['output'];
   /** Whether a session is running in the room now. */
   isActive: Scalars['Boolean']['output'];
-  /** Who is in the room now; empty when it is idle. */
+  /** The room this one is a breakout room of. Set only for plugNmeet breakout rooms, and only while they are live (plugNmeet names the parent in its live-room answers only); null for every other room. */
+  parentRoom?: Maybe<Room>;
+  /** Who is in the room now; empty when it is idle. plugNmeet: the people the server lists as joining, joined or active; its recorder and RTMP bots (`RECORDER_BOT`, `RTMP_BOT`) and hidden users are not participants. */
   participants: Array<Participant>;
   /** This room's ended sessions. The filter narrows them further; a filter naming another provider or room matches nothing. */
   pastRooms: PastRoomConnection;
@@ -286,7 +288,7 @@ export type Room = Node & {
 };
 
 
-/** A provider's video room, live now or idle. */
+/** A provider's video room, live now or idle. A plugNmeet breakout room is a room of its own (its own sessions and people), linked to its parent by `parentRoom`; listings include breakout rooms, so totals count them. */
 export type RoomPastRoomsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;

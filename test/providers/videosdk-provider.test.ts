@@ -237,6 +237,7 @@ describe('rooms and participants', () => {
       createdAt: idle.createdAt,
       updatedAt: idle.updatedAt,
       activeSessionId: null,
+      parentRoomId: null,
       participants: [],
     });
     expect(unknown).toBeNull();

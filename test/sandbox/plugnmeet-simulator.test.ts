@@ -258,12 +258,14 @@ describe('fetchPastRooms', () => {
   });
 });
 
+const END_DELAY_MS = 150;
+
 describe('live rooms', () => {
   let live: PlugnmeetSimulator;
   const createdAt = new Date('2026-11-20T10:00:00.250Z');
 
   beforeAll(async () => {
-    live = await startPlugnmeetSimulator({ apiSecret: DEMO_SECRET });
+    live = await startPlugnmeetSimulator({ apiSecret: DEMO_SECRET, endRoomDelayMs: END_DELAY_MS });
     live.store.clear();
   });
   afterAll(() => live.close());
@@ -314,23 +316,80 @@ describe('live rooms', () => {
     expect(live.store.roomStatus('stale')).toBe('ended');
   });
 
-  it('lists running rooms that NATS knows and answers none with NOT_FOUND and rooms []', async () => {
+  it('lists running rooms that NATS knows, answers success with no rooms when every running row lacks NATS, and NOT_FOUND only with no running row', async () => {
     const reply = await postLive('/auth/room/getActiveRoomsInfo', '');
     expect(reply.rooms.map((room: Json) => room.room_info.room_id)).toEqual(['enc', 'probe']);
-    live.store.setRoomStatus('enc', null);
-    live.store.setRoomStatus('probe', null);
+    live.store.crashRoom('enc');
+    live.store.crashRoom('probe');
+    expect(await postLive('/auth/room/getActiveRoomsInfo', {})).toEqual({ status: true, msg: 'success', status_code: 'SUCCESS', rooms: [] });
+    const stale = (await postLive('/auth/room/fetchPastRooms', { room_ids: ['enc', 'probe'] })).result.rooms_list as Json[];
+    expect(stale.map((row) => row.ended)).toEqual(['0001-01-01T00:00:00Z', '0001-01-01T00:00:00Z']);
+    live.store.endRoom('enc');
+    live.store.endRoom('probe');
     expect(await postLive('/auth/room/getActiveRoomsInfo', {})).toEqual({ status: false, msg: 'no active room found', status_code: 'NOT_FOUND', rooms: [] });
   });
 
-  it('ends a room and then reports it not found', async () => {
+  it('ends a room asynchronously: triggered_end and still running for the delay, then ended with the gauge at 0', async () => {
     live.store.startRoom({ roomId: 'ending', createdAt, participants: [{ identity: 'a' }, { identity: 'b' }] });
     expect(await postLive('/auth/room/endRoom', { room_id: 'ending' })).toEqual({ status: true, msg: 'success', status_code: 'SUCCESS' });
+    expect(live.store.roomStatus('ending')).toBe('triggered_end');
+    expect((await postLive('/auth/room/isRoomActive', { room_id: 'ending' })).msg).toBe('room is not active');
+    const during = (await postLive('/auth/room/getActiveRoomsInfo', {})).rooms as Json[];
+    expect(during.find((room) => room.room_info.room_id === 'ending')?.room_info).toMatchObject({ is_running: 1 });
+    expect((await postLive('/auth/room/fetchPastRooms', { room_ids: ['ending'] })).result.rooms_list[0].ended).toBe('0001-01-01T00:00:00Z');
+    // Ending again while the end is in progress still succeeds.
+    expect(await postLive('/auth/room/endRoom', { room_id: 'ending' })).toMatchObject({ status: true });
+    await new Promise((resolve) => setTimeout(resolve, END_DELAY_MS + 100));
     expect((await postLive('/auth/room/isRoomActive', { room_id: 'ending' })).msg).toBe('room not found');
     const [row] = (await postLive('/auth/room/fetchPastRooms', { room_ids: ['ending'] })).result.rooms_list as Json[];
     expect(row).toMatchObject({ joined_participants: '0' });
     expect(row!.ended).toMatch(RFC3339_SECONDS);
     expect(row!.ended).not.toBe('0001-01-01T00:00:00Z');
     expect(await postLive('/auth/room/endRoom', { room_id: 'ending' })).toEqual({ status: false, msg: 'room not found or not active', status_code: 'ROOM_NOT_FOUND' });
+  });
+
+  it('ends a crashed room at once: no NATS entry but a running row', async () => {
+    live.store.startRoom({ roomId: 'crashed', createdAt });
+    live.store.crashRoom('crashed');
+    expect(await postLive('/auth/room/endRoom', { room_id: 'crashed' })).toMatchObject({ status: true, status_code: 'SUCCESS' });
+    expect(live.store.runningSession('crashed')).toBeNull();
+  });
+
+  it('keeps joined_participants an online gauge: up on join, down on leave, never below 0', async () => {
+    live.store.startRoom({ roomId: 'gauge', createdAt, participants: [{ identity: 'a', sid: 'PA_a' }] });
+    live.store.addParticipant('gauge', { identity: 'b', sid: 'PA_b' });
+    const info = async () => (await postLive('/auth/room/getActiveRoomInfo', { room_id: 'gauge' })).room.room_info.joined_participants;
+    expect(await info()).toBe('2');
+    live.store.removeParticipant('gauge', 'PA_a');
+    live.store.removeParticipant('gauge', 'PA_b');
+    live.store.removeParticipant('gauge', 'PA_b');
+    expect(await info()).toBe('0');
+    live.store.endRoom('gauge');
+  });
+
+  it('lists bots, hidden users and connecting people with their state and hidden flag, and flags breakout rooms', async () => {
+    live.store.startRoom({
+      roomId: 'rec',
+      createdAt,
+      isRecording: true,
+      participants: [
+        { identity: 'RECORDER_BOT' },
+        { identity: 'spy', hidden: true },
+        { identity: 'new', state: 'JOINING' },
+      ],
+    });
+    live.store.startRoom({ roomId: 'rec-1', createdAt, parentRoomId: 'rec' });
+    const rooms = (await postLive('/auth/room/getActiveRoomsInfo', {})).rooms as Json[];
+    const rec = rooms.find((room) => room.room_info.room_id === 'rec')!;
+    expect(rec.room_info).toMatchObject({ is_recording: 1, is_breakout_room: 0, parent_room_id: '' });
+    expect((rec.participants_info as Json[]).map((p) => [p.identity, p.state, p.permission.hidden])).toEqual([
+      ['RECORDER_BOT', 'ACTIVE', false],
+      ['spy', 'ACTIVE', true],
+      ['new', 'JOINING', false],
+    ]);
+    const breakout = rooms.find((room) => room.room_info.room_id === 'rec-1')!;
+    expect(breakout.room_info).toMatchObject({ is_breakout_room: 1, parent_room_id: 'rec' });
+    expect(JSON.parse(breakout.room_info.metadata)).toMatchObject({ is_breakout_room: true, parent_room_id: 'rec' });
   });
 });
 
@@ -360,19 +419,32 @@ describe('seeded demo data', () => {
     }
   });
 
-  it('has 3 live rooms of 2 to 4 participants, one of which also has past sessions', async () => {
+  it('has 4 live rooms, one a breakout room of another, one recording with a bot and a hidden admin, one with past sessions', async () => {
     const reply = await post('/auth/room/getActiveRoomsInfo', {});
-    expect(reply.rooms).toHaveLength(3);
+    expect(reply.rooms).toHaveLength(4);
     for (const room of reply.rooms as Json[]) {
-      expect(room.participants_info.length).toBeGreaterThanOrEqual(2);
-      expect(room.participants_info.length).toBeLessThanOrEqual(4);
+      const people = (room.participants_info as Json[]).filter((p) => p.identity !== 'RECORDER_BOT' && !p.permission.hidden);
+      expect(people.length).toBeGreaterThanOrEqual(2);
+      expect(people.length).toBeLessThanOrEqual(4);
       expect(Number(room.room_info.creation_time) * 1000).toBeLessThanOrEqual(Date.now());
       for (const participant of room.participants_info as Json[]) expect(participant.sid).toMatch(/^PA_\w{12}$/);
     }
-    const liveIds = (reply.rooms as Json[]).map((room) => room.room_info.room_id as string);
-    const past = await post('/auth/room/fetchPastRooms', { room_ids: liveIds, limit: 100 });
+    const byId = new Map((reply.rooms as Json[]).map((room) => [room.room_info.room_id as string, room]));
+    expect(byId.get('town-hall-1')!.room_info).toMatchObject({ is_breakout_room: 1, parent_room_id: 'town-hall' });
+    const hall = byId.get('town-hall')!;
+    expect(hall.room_info).toMatchObject({ is_recording: 1 });
+    expect((hall.participants_info as Json[]).map((p) => p.state)).toEqual(['ACTIVE', 'ACTIVE', 'JOINED', 'JOINING', 'ACTIVE', 'ACTIVE']);
+    expect((hall.participants_info as Json[]).slice(-2).map((p) => [p.identity, p.permission.hidden])).toEqual([['RECORDER_BOT', false], ['observer', true]]);
+    const past = await post('/auth/room/fetchPastRooms', { room_ids: [...byId.keys()], limit: 100 });
     const endedIds = (past.result.rooms_list as Json[]).filter((row) => row.ended !== '0001-01-01T00:00:00Z').map((row) => row.room_id);
     expect(endedIds.length).toBeGreaterThan(0);
+  });
+
+  it('seeds ended sessions with joined_participants 0, as the online gauge ends, and two past breakout rooms', async () => {
+    const rows = (await post('/auth/room/fetchPastRooms', { limit: 100, order_by: 'ASC' })).result.rooms_list as Json[];
+    const ended = rows.filter((row) => row.ended !== '0001-01-01T00:00:00Z');
+    expect(new Set(ended.map((row) => row.joined_participants))).toEqual(new Set(['0']));
+    expect(ended.filter((row) => /^all-hands-\d$/.test(row.room_id as string)).map((row) => row.room_id)).toEqual(['all-hands-1', 'all-hands-2']);
   });
 
   it('exposes its root url and the gateway environment, and records calls', async () => {

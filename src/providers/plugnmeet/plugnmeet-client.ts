@@ -1,18 +1,18 @@
-import { createHmac } from 'node:crypto';
-import type { PlugnmeetConfig } from '../../config.js';
 import { UpstreamError, type UpstreamCall, type UpstreamErrorCode } from '../../domain/errors.js';
-import { createUpstreamHttp, type UpstreamState } from '../http/upstream-http.js';
-import type { UpstreamOptions } from '../http/upstream-options.js';
+import type { UpstreamHttp } from '../http/upstream-http.js';
+import type { ReadBounds } from '../http/upstream-options.js';
+import { fetchEveryPage } from '../kit/page-walk.js';
+import { parseBody } from '../kit/wire-readers.js';
+import { toPlugnmeetAuthHeaders, type PlugnmeetCredentials } from './plugnmeet-auth.js';
 import {
-  parseActiveRoom,
   parseActiveRooms,
   parseEnvelope,
   parsePastRoomsResult,
   type PlugnmeetActiveRoom,
   type PlugnmeetEnvelope,
+  type PlugnmeetPastRoomInfo,
   type PlugnmeetPastRoomsResult,
 } from './plugnmeet-wire.js';
-import { parseBody } from '../kit/wire-readers.js';
 
 export interface FetchPastRoomsRequest {
   roomIds: readonly string[] | null;
@@ -23,31 +23,32 @@ export interface FetchPastRoomsRequest {
   orderBy: 'ASC' | 'DESC';
 }
 
-/** The four plugNmeet endpoints the graph is built on; "nothing found" answers are empty results. */
+/** The plugNmeet endpoints the graph is built on; "nothing found" answers are empty results. */
 export interface PlugnmeetClient {
   fetchPastRooms(request: FetchPastRoomsRequest): Promise<PlugnmeetPastRoomsResult>;
-  getActiveRoomInfo(roomId: string): Promise<PlugnmeetActiveRoom | null>;
+  /** Every row for the rooms (all rooms when null), ascending, within the read bounds. */
+  fetchAllPastRooms(roomIds: readonly string[] | null): Promise<PlugnmeetPastRoomInfo[]>;
   getActiveRoomsInfo(): Promise<PlugnmeetActiveRoom[]>;
-  isRoomActive(roomId: string): Promise<boolean>;
-  /** The upstream's circuit state, for readiness. */
-  state(): UpstreamState;
-  close(): Promise<void>;
+  /** The read bounds every scan of this client keeps to. */
+  bounds: ReadBounds;
+}
+
+/** What a client is made of: one request's view of the provider's HTTP pool, and its limits. */
+export interface PlugnmeetClientOptions {
+  http: UpstreamHttp;
+  credentials: PlugnmeetCredentials;
+  bounds: ReadBounds;
+  signal?: AbortSignal;
 }
 
 /** The largest page fetchPastRooms serves. */
 export const PLUGNMEET_MAX_LIMIT = 100;
 
-/**
- * Signs every call the way the server checks it (reference §1.2): `API-KEY`, and `HASH-SIGNATURE`
- * = lowercase hex HMAC-SHA256 of the exact body bytes sent, keyed with the API secret.
- */
-export function createPlugnmeetClient(config: PlugnmeetConfig, upstream: UpstreamOptions): PlugnmeetClient {
-  const http = createUpstreamHttp({
-    provider: 'plugnmeet',
-    baseUrl: config.url,
-    ...upstream,
-    describeErrorBody: describeAuthError,
-  });
+const FETCH_PAST_ROOMS: UpstreamCall = { provider: 'plugnmeet', method: 'POST', path: '/auth/room/fetchPastRooms' };
+
+/** A client over `options.http`: signed POSTs, replies parsed, failures sent as HTTP 200 typed. */
+export function createPlugnmeetClient(options: PlugnmeetClientOptions): PlugnmeetClient {
+  const { http, credentials } = options;
 
   /**
    * POSTs a signed body; resolves the parsed reply, or `null` when the server answers one of its
@@ -56,11 +57,10 @@ export function createPlugnmeetClient(config: PlugnmeetConfig, upstream: Upstrea
   async function call<T>(path: string, payload: object, parse: (body: Record<string, unknown>) => T): Promise<T | null> {
     const upstreamCall: UpstreamCall = { provider: 'plugnmeet', method: 'POST', path: `/auth${path}` };
     const body = JSON.stringify(payload);
-    const signature = createHmac('sha256', config.apiSecret).update(body).digest('hex');
     const response = await http.request({
       method: 'POST',
       path: upstreamCall.path,
-      headers: { 'content-type': 'application/json', 'api-key': config.apiKey, 'hash-signature': signature },
+      headers: { 'content-type': 'application/json', ...toPlugnmeetAuthHeaders(body, credentials) },
       body,
       // Every endpoint used here only reads, so a retry cannot change anything upstream.
       idempotent: true,
@@ -73,19 +73,31 @@ export function createPlugnmeetClient(config: PlugnmeetConfig, upstream: Upstrea
     return parseBody(upstreamCall, () => parse(response.body as Record<string, unknown>));
   }
 
+  const fetchPastRooms = async (request: FetchPastRoomsRequest) =>
+    (await call(
+      '/room/fetchPastRooms',
+      { room_ids: request.roomIds ?? [], from: request.from, limit: request.limit, order_by: request.orderBy },
+      (body) => parsePastRoomsResult(body.result),
+    )) ?? { total_rooms: 0, rooms_list: [] };
+
   return {
-    fetchPastRooms: async (request) =>
-      (await call(
-        '/room/fetchPastRooms',
-        { room_ids: request.roomIds ?? [], from: request.from, limit: request.limit, order_by: request.orderBy },
-        (body) => parsePastRoomsResult(body.result),
-      )) ?? { total_rooms: 0, rooms_list: [] },
-    getActiveRoomInfo: (roomId) => call('/room/getActiveRoomInfo', { room_id: roomId }, (body) => parseActiveRoom(body.room, 'room')),
+    fetchPastRooms,
+    fetchAllPastRooms: async (roomIds) =>
+      (await fetchEveryPage({
+        call: FETCH_PAST_ROOMS,
+        pageSize: PLUGNMEET_MAX_LIMIT,
+        bounds: options.bounds,
+        signal: options.signal,
+        readPage: async (pageNumber) => {
+          const from = (pageNumber - 1) * PLUGNMEET_MAX_LIMIT;
+          const page = await fetchPastRooms({ roomIds, from, limit: PLUGNMEET_MAX_LIMIT, orderBy: 'ASC' });
+          return { items: page.rooms_list, totalPages: null, totalItems: page.total_rooms };
+        },
+      })) ?? [],
+    // NOT_FOUND (no running row at all) and `status:true` with no rooms (every running row lacks
+    // its NATS entry, fidelity-audit P2) both mean "nothing live".
     getActiveRoomsInfo: async () => (await call('/room/getActiveRoomsInfo', {}, (body) => parseActiveRooms(body.rooms))) ?? [],
-    isRoomActive: async (roomId) =>
-      (await call('/room/isRoomActive', { room_id: roomId }, (body) => body.is_active === true)) ?? false,
-    state: () => http.state(),
-    close: () => http.close(),
+    bounds: options.bounds,
   };
 }
 
@@ -123,8 +135,8 @@ function describe(envelope: { msg: string; status_code: string | null }): string
   return envelope.status_code ? `${message} (${envelope.status_code})` : message;
 }
 
-/** 401 replies carry the CommonResponse shape (reference §1.3). */
-function describeAuthError(body: unknown): string | null {
+/** 401 replies carry the CommonResponse shape (reference §1.3); the provider gives this to its HTTP layer. */
+export function describePlugnmeetErrorBody(body: unknown): string | null {
   if (typeof body !== 'object' || body === null) return null;
   const { msg, status_code } = body as { msg?: unknown; status_code?: unknown };
   if (typeof msg !== 'string') return null;

@@ -1,21 +1,41 @@
+import { UpstreamError } from '../../domain/errors.js';
+import type { Room } from '../../domain/model.js';
 import { parseIndexPosition, toIndexPosition } from '../../domain/positions.js';
 import type { PastRoomRead, PastRoomSlice } from '../../domain/provider.js';
-import { PLUGNMEET_MAX_LIMIT, type PlugnmeetClient } from './plugnmeet-client.js';
-import { isRunningSession, toPastRoom } from './plugnmeet-mapping.js';
-import type { PlugnmeetPastRoomInfo } from './plugnmeet-wire.js';
+import { PLUGNMEET_MAX_LIMIT, type FetchPastRoomsRequest, type PlugnmeetClient } from './plugnmeet-client.js';
+import { toPastRoom } from './plugnmeet-mapping.js';
+import type { PlugnmeetPastRoomInfo, PlugnmeetPastRoomsResult } from './plugnmeet-wire.js';
 
 /**
  * plugNmeet's past-room stream, read natively. fetchPastRooms orders by the row's insertion id,
- * which is creation order (`created` is the row's insert time, reference §3.1), and pages by
- * offset. A position is the row's index in ascending insertion order (`p:<index>`): new sessions
- * are appended, so positions stay valid while history grows. Rows of sessions still running are
- * part of the upstream stream (with a zero `ended`) but not of ours, so reads skip them.
+ * which is creation order (reference §3.1), and pages by offset. A position is the row's index in
+ * ascending insertion order (`p:<index>`): rows are never deleted and new sessions are appended,
+ * so positions stay valid while history grows. fetchPastRooms also lists the rows of sessions
+ * still running (with a zero `ended`); the rows of the live sessions (getActiveRoomsInfo, once
+ * per request) are left out, so that the count is exact: total rows minus live rooms. A running
+ * row with no live session behind it (the server stopped while it ran, fidelity-audit P3) is a
+ * past room with no end. A room that is ending (P6) is live until its row is ended.
  */
+
+/** The rooms live now, by room id: getActiveRoomsInfo, shared by the whole request. */
+export type LiveRooms = () => Promise<ReadonlyMap<string, Room>>;
 
 /** A row together with its ascending index in the upstream stream of its filter. */
 interface IndexedRow {
   row: PlugnmeetPastRoomInfo;
   index: number;
+}
+
+/** Whether a row is the row of a live session (and so no past room). */
+function isLiveRow(row: PlugnmeetPastRoomInfo, live: ReadonlyMap<string, Room>): boolean {
+  return row.ended === null && live.get(row.room_id)?.activeSessionId === row.room_sid;
+}
+
+/** The rows that are past rooms; getActiveRoomsInfo is asked only when some row says running. */
+export async function pastRoomRows(rows: readonly PlugnmeetPastRoomInfo[], liveRooms: LiveRooms): Promise<PlugnmeetPastRoomInfo[]> {
+  if (rows.every((row) => row.ended !== null)) return [...rows];
+  const live = await liveRooms();
+  return rows.filter((row) => !isLiveRow(row, live));
 }
 
 /** Whether a read can be served by fetchPastRooms' own order and filters. */
@@ -24,41 +44,26 @@ export function isNativeRead(read: PastRoomRead): boolean {
 }
 
 /**
- * Serves a native read, usually with one offset call. `countRunning` answers how many sessions in
- * the filter are still running (getActiveRoomsInfo, shared by the whole request): the page is
- * widened by that many rows, since those rows are skipped, and totalCount leaves them out.
+ * Serves a native read, usually with one offset call: the page is widened by the number of live
+ * rooms in the filter, since their rows are skipped, and totalCount leaves them out.
  */
-export async function readNativePastRooms(
-  client: PlugnmeetClient,
-  read: PastRoomRead,
-  countRunning: () => Promise<number>,
-): Promise<PastRoomSlice> {
+export async function readNativePastRooms(client: PlugnmeetClient, read: PastRoomRead, liveRooms: LiveRooms): Promise<PastRoomSlice> {
+  const live = await liveRooms();
+  const margin = [...live.keys()].filter((roomId) => !read.filter.roomIds || read.filter.roomIds.includes(roomId)).length;
+  const scan = createScan(client, read, live, margin);
   const after = exclusiveAfter(read);
-  const running = await countRunning();
-  const scan = isDescending(read) ? scanDown(client, read, after, running) : scanUp(client, read, after, running);
-  const { ended, total } = await scan;
-  return toSlice(ended, read.count, Math.max(0, total - running));
+  await (isDescending(read) ? scanDown(scan, after) : scanUp(scan, after));
+  return toSlice(scan.found, read.count, Math.max(0, scan.total - margin));
 }
 
 /** Answers a read from every row of its filter, in ascending insertion order, with no call. */
-export function sliceCompleteRows(rowsAscending: readonly PlugnmeetPastRoomInfo[], read: PastRoomRead): PastRoomSlice {
+export async function sliceCompleteRows(rowsAscending: readonly PlugnmeetPastRoomInfo[], read: PastRoomRead, liveRooms: LiveRooms): Promise<PastRoomSlice> {
+  const past = new Set(await pastRoomRows(rowsAscending, liveRooms));
   const indexed = rowsAscending.map((row, index) => ({ row, index }));
   const after = exclusiveAfter(read);
   const ordered = isDescending(read) ? indexed.reverse() : indexed;
   const following = after === null ? ordered : ordered.filter(({ index }) => (isDescending(read) ? index < after : index > after));
-  const ended = following.filter(({ row }) => !isRunningSession(row));
-  const runningCount = rowsAscending.filter(isRunningSession).length;
-  return toSlice(ended, read.count, rowsAscending.length - runningCount);
-}
-
-/** Every row for the rooms (all rooms when null), ascending, in pages of 100. */
-export async function fetchAllRows(client: PlugnmeetClient, roomIds: readonly string[] | null): Promise<PlugnmeetPastRoomInfo[]> {
-  const rows: PlugnmeetPastRoomInfo[] = [];
-  for (let from = 0; ; from += PLUGNMEET_MAX_LIMIT) {
-    const page = await client.fetchPastRooms({ roomIds, from, limit: PLUGNMEET_MAX_LIMIT, orderBy: 'ASC' });
-    rows.push(...page.rooms_list);
-    if (page.rooms_list.length === 0 || from + PLUGNMEET_MAX_LIMIT >= page.total_rooms) return rows;
-  }
+  return toSlice(following.filter(({ row }) => past.has(row)), read.count, past.size);
 }
 
 /** Whether the read walks the upstream stream from newer to older rows. */
@@ -66,57 +71,80 @@ function isDescending(read: PastRoomRead): boolean {
   return (read.direction === 'forward') === (read.order.direction === 'DESC');
 }
 
+/** A bounded offset scan: at most `bounds.maxPages` calls, each checked against its limit. */
 interface Scan {
-  ended: IndexedRow[];
+  found: IndexedRow[];
   total: number;
+  /** How many more rows a call should ask for: what is still missing plus the live rows it may meet. */
+  want(): number;
+  fetch(request: Omit<FetchPastRoomsRequest, 'roomIds'>): Promise<PlugnmeetPastRoomsResult>;
+  collect(rows: IndexedRow[]): void;
+  isDone(): boolean;
 }
 
-/** Reads ascending from just after `after` until `count + 1` ended rows are found or the end. */
-async function scanUp(client: PlugnmeetClient, read: PastRoomRead, after: number | null, margin: number): Promise<Scan> {
-  const scan: Scan = { ended: [], total: 0 };
-  for (let from = after === null ? 0 : after + 1; ; ) {
-    const limit = Math.min(PLUGNMEET_MAX_LIMIT, read.count + 1 - scan.ended.length + margin);
-    const page = await client.fetchPastRooms({ roomIds: read.filter.roomIds, from, limit, orderBy: 'ASC' });
-    scan.total = page.total_rooms;
-    collect(scan, page.rooms_list.map((row, offset) => ({ row, index: from + offset })));
-    from += page.rooms_list.length;
-    if (scan.ended.length > read.count || page.rooms_list.length === 0 || from >= scan.total) return scan;
-  }
-}
-
-/** Reads descending from just before `after` (or the newest row) until `count + 1` ended rows. */
-async function scanDown(client: PlugnmeetClient, read: PastRoomRead, after: number | null, margin: number): Promise<Scan> {
-  const scan: Scan = { ended: [], total: 0 };
-  let low = after;
-  if (low === null) {
-    const limit = Math.min(PLUGNMEET_MAX_LIMIT, read.count + 1 + margin);
-    const page = await client.fetchPastRooms({ roomIds: read.filter.roomIds, from: 0, limit, orderBy: 'DESC' });
-    scan.total = page.total_rooms;
-    collect(scan, page.rooms_list.map((row, offset) => ({ row, index: page.total_rooms - 1 - offset })));
-    low = page.total_rooms - page.rooms_list.length;
-  }
-  while (scan.ended.length <= read.count && low > 0) {
-    const from = Math.max(0, low - Math.min(PLUGNMEET_MAX_LIMIT, read.count + 1 - scan.ended.length + margin));
-    const page = await client.fetchPastRooms({ roomIds: read.filter.roomIds, from, limit: low - from, orderBy: 'ASC' });
-    scan.total = page.total_rooms;
-    collect(scan, page.rooms_list.map((row, offset) => ({ row, index: from + offset })).reverse());
-    low = from;
-  }
-  if (after === 0) {
-    // Nothing precedes the first row, but the total is still owed: one row fetched for it.
-    scan.total = (await client.fetchPastRooms({ roomIds: read.filter.roomIds, from: 0, limit: 1, orderBy: 'ASC' })).total_rooms;
-  }
+function createScan(client: PlugnmeetClient, read: PastRoomRead, live: ReadonlyMap<string, Room>, margin: number): Scan {
+  let calls = 0;
+  const scan: Scan = {
+    found: [],
+    total: 0,
+    want: () => Math.min(PLUGNMEET_MAX_LIMIT, read.count + 1 - scan.found.length + margin),
+    async fetch(request) {
+      calls += 1;
+      const call = { provider: 'plugnmeet', method: 'POST', path: '/auth/room/fetchPastRooms' } as const;
+      if (calls > client.bounds.maxPages) {
+        throw new UpstreamError('UPSTREAM_LIMIT_EXCEEDED', call, `the scan needs more than UPSTREAM_MAX_PAGES=${client.bounds.maxPages} pages`);
+      }
+      const page = await client.fetchPastRooms({ ...request, roomIds: read.filter.roomIds });
+      if (page.rooms_list.length > request.limit) {
+        throw new UpstreamError('UPSTREAM_BAD_RESPONSE', call, `a page of ${request.limit} held ${page.rooms_list.length} rows`);
+      }
+      scan.total = page.total_rooms;
+      return page;
+    },
+    collect: (rows) => void scan.found.push(...rows.filter(({ row }) => !isLiveRow(row, live))),
+    isDone: () => scan.found.length > read.count,
+  };
   return scan;
 }
 
-function collect(scan: Scan, rows: IndexedRow[]): void {
-  scan.ended.push(...rows.filter(({ row }) => !isRunningSession(row)));
+/** Reads ascending from just after `after` until `count + 1` past rooms are found or the end. */
+async function scanUp(scan: Scan, after: number | null): Promise<void> {
+  for (let from = after === null ? 0 : after + 1; ; ) {
+    const page = await scan.fetch({ from, limit: scan.want(), orderBy: 'ASC' });
+    scan.collect(page.rooms_list.map((row, offset) => ({ row, index: from + offset })));
+    from += page.rooms_list.length;
+    // A start beyond the end answers an empty page: one call.
+    if (scan.isDone() || page.rooms_list.length === 0 || from >= scan.total) return;
+  }
 }
 
-function toSlice(ended: readonly IndexedRow[], count: number, totalCount: number): PastRoomSlice {
+/** Reads descending from just before `after` (or the newest row) until `count + 1` past rooms. */
+async function scanDown(scan: Scan, after: number | null): Promise<void> {
+  let low = after ?? Infinity;
+  if (after === null) {
+    const page = await scan.fetch({ from: 0, limit: scan.want(), orderBy: 'DESC' });
+    scan.collect(page.rooms_list.map((row, offset) => ({ row, index: page.total_rooms - 1 - offset })));
+    low = page.total_rooms - page.rooms_list.length;
+  }
+  while (!scan.isDone() && low > 0) {
+    const from = Math.max(0, low - scan.want());
+    const page = await scan.fetch({ from, limit: low - from, orderBy: 'ASC' });
+    if (from >= scan.total && low > scan.total) {
+      // A position beyond the end: the rows before it are the newest rows, read from the true end.
+      low = scan.total;
+      continue;
+    }
+    scan.collect(page.rooms_list.map((row, offset) => ({ row, index: from + offset })).reverse());
+    low = from;
+  }
+  // Nothing precedes the first row, but the total is still owed: one row fetched for it.
+  if (after === 0) await scan.fetch({ from: 0, limit: 1, orderBy: 'ASC' });
+}
+
+function toSlice(found: readonly IndexedRow[], count: number, totalCount: number): PastRoomSlice {
   return {
-    items: ended.slice(0, count).map(({ row, index }) => ({ pastRoom: toPastRoom(row), position: toIndexPosition(index) })),
-    hasMore: ended.length > count,
+    items: found.slice(0, count).map(({ row, index }) => ({ pastRoom: toPastRoom(row), position: toIndexPosition(index) })),
+    hasMore: found.length > count,
     totalCount,
   };
 }

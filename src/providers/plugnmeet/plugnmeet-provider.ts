@@ -1,8 +1,29 @@
-import type { PlugnmeetConfig } from '../../config.js';
+import { ConfigError, isSet, parseUrl, type Env } from '../../config-values.js';
 import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
+import { createUpstreamHttp } from '../http/upstream-http.js';
 import type { UpstreamOptions } from '../http/upstream-options.js';
-import { createPlugnmeetClient } from './plugnmeet-client.js';
+import type { PlugnmeetCredentials } from './plugnmeet-auth.js';
+import { createPlugnmeetClient, describePlugnmeetErrorBody } from './plugnmeet-client.js';
 import { createPlugnmeetSource } from './plugnmeet-source.js';
+
+/** plugNmeet: a self-hosted server, so its URL has no default. */
+export interface PlugnmeetConfig extends PlugnmeetCredentials {
+  url: string;
+}
+
+const CREDENTIALS = ['PLUGNMEET_API_KEY', 'PLUGNMEET_API_SECRET'];
+
+/**
+ * The plugNmeet part of the environment: undefined when no credential variable is set; otherwise
+ * the URL and both credentials must be set (ConfigError names the missing variable, never a value).
+ */
+export function parsePlugnmeetConfig(env: Env): PlugnmeetConfig | undefined {
+  if (!CREDENTIALS.some((name) => isSet(env[name]))) return undefined;
+  for (const name of ['PLUGNMEET_URL', ...CREDENTIALS]) {
+    if (!isSet(env[name])) throw new ConfigError(`${name} must be set when ${CREDENTIALS.join('/')} is configured.`);
+  }
+  return { url: parseUrl(env, 'PLUGNMEET_URL'), apiKey: env.PLUGNMEET_API_KEY!, apiSecret: env.PLUGNMEET_API_SECRET! };
+}
 
 /** What plugNmeet does natively; the gateway does the rest (see README, "Capabilities"). */
 export const PLUGNMEET_CAPABILITIES: ProviderCapabilities = {
@@ -15,14 +36,16 @@ export const PLUGNMEET_CAPABILITIES: ProviderCapabilities = {
   roomUpdatedAt: false,
 };
 
-/** The plugNmeet provider: one signed, pooled client, and a fresh batched source per request. */
+/** The plugNmeet provider: one signed, pooled HTTP client, and a fresh batched source per request. */
 export function createPlugnmeetProvider(config: PlugnmeetConfig, upstream: UpstreamOptions): VideoProvider {
-  const client = createPlugnmeetClient(config, upstream);
+  const http = createUpstreamHttp({ provider: 'plugnmeet', baseUrl: config.url, ...upstream, describeErrorBody: describePlugnmeetErrorBody });
+  const credentials: PlugnmeetCredentials = { apiKey: config.apiKey, apiSecret: config.apiSecret };
   return {
     name: 'plugnmeet',
     capabilities: PLUGNMEET_CAPABILITIES,
-    createSource: () => createPlugnmeetSource(client),
-    state: () => client.state(),
-    close: () => client.close(),
+    createSource: (scope) =>
+      createPlugnmeetSource(createPlugnmeetClient({ http: http.withSignal(scope.signal), credentials, bounds: upstream.bounds, signal: scope.signal })),
+    state: () => http.state(),
+    close: () => http.close(),
   };
 }

@@ -1,14 +1,15 @@
 import DataLoader from 'dataloader';
+import { UpstreamError, UserInputError } from '../../domain/errors.js';
 import { toPastRoomKey, type ParticipantKey, type PastRoomKey } from '../../domain/keys.js';
 import type { PastRoom, Room } from '../../domain/model.js';
-import { UserInputError } from '../../domain/errors.js';
 import { matchesPastRoomFilter, matchesRoomFilter, readSortedPastRooms } from '../../domain/past-room-stream.js';
 import type { PastRoomRead, PastRoomSlice, ProviderSource } from '../../domain/provider.js';
-import { PLUGNMEET_MAX_LIMIT, type PlugnmeetClient } from './plugnmeet-client.js';
-import { isRunningSession, toActiveRoom, toIdleRoom, toPastRoom } from './plugnmeet-mapping.js';
-import { fetchAllRows, isNativeRead, readNativePastRooms, sliceCompleteRows } from './plugnmeet-past-rooms.js';
-import type { PlugnmeetPastRoomInfo } from './plugnmeet-wire.js';
+import { createKeyedMemo } from '../kit/keyed-memo.js';
 import { memo, rethrow } from '../kit/loader-utils.js';
+import { PLUGNMEET_MAX_LIMIT, type PlugnmeetClient } from './plugnmeet-client.js';
+import { toActiveRoom, toIdleRoom, toPastRoom } from './plugnmeet-mapping.js';
+import { isNativeRead, pastRoomRows, readNativePastRooms, sliceCompleteRows, type LiveRooms } from './plugnmeet-past-rooms.js';
+import type { PlugnmeetPastRoomInfo } from './plugnmeet-wire.js';
 
 /**
  * plugNmeet reads for one GraphQL request. getActiveRoomsInfo answers for every live room at once,
@@ -17,27 +18,25 @@ import { memo, rethrow } from '../kit/loader-utils.js';
  * past rooms share one call wherever the answer stays exact.
  */
 export function createPlugnmeetSource(client: PlugnmeetClient): ProviderSource {
-  const activeRooms = memo(async () => new Map((await client.getActiveRoomsInfo()).map((active) => {
+  const liveRooms: LiveRooms = memo(async () => new Map((await client.getActiveRoomsInfo()).map((active) => {
     const room = toActiveRoom(active);
     return [room.roomId, room] as const;
   })));
-  const rowsByRooms = new Map<string, Promise<PlugnmeetPastRoomInfo[]>>();
-  const allRows = (roomIds: readonly string[] | null) => {
-    const key = JSON.stringify(roomIds ? [...new Set(roomIds)].sort() : null);
-    if (!rowsByRooms.has(key)) rowsByRooms.set(key, fetchAllRows(client, roomIds));
-    return rowsByRooms.get(key)!;
-  };
+  const allRows = createKeyedMemo(
+    (roomIds: readonly string[] | null) => client.fetchAllPastRooms(roomIds),
+    (roomIds) => JSON.stringify(roomIds ? [...new Set(roomIds)].sort() : null),
+  );
 
   const rooms = new DataLoader<string, Room | null>(async (roomIds) => {
-    const live = await activeRooms();
+    const live = await liveRooms();
     const idle = await loadIdleRooms(client, roomIds.filter((roomId) => !live.has(roomId)));
     return roomIds.map((roomId) => live.get(roomId) ?? idle.get(roomId) ?? null);
   });
 
   const pastRooms = new DataLoader<PastRoomKey, PastRoom | null, string>(
     async (keys) => {
-      const rows = await allRows(keys.map((key) => key.roomId));
-      const bySession = new Map(rows.filter((row) => !isRunningSession(row)).map((row) => [row.room_sid, toPastRoom(row)]));
+      const rows = await pastRoomRows(await allRows(keys.map((key) => key.roomId)), liveRooms);
+      const bySession = new Map(rows.map((row) => [row.room_sid, toPastRoom(row)]));
       return keys.map((key) => {
         const pastRoom = bySession.get(key.sessionId);
         return pastRoom && pastRoom.roomId === key.roomId ? pastRoom : null;
@@ -46,23 +45,20 @@ export function createPlugnmeetSource(client: PlugnmeetClient): ProviderSource {
     { cacheKeyFn: toPastRoomKey },
   );
 
-  const countRunning = async (read: PastRoomRead) =>
-    [...(await activeRooms()).values()].filter((room) => !read.filter.roomIds || read.filter.roomIds.includes(room.roomId)).length;
-
   const reads = new DataLoader<PastRoomRead, PastRoomSlice, string>(
-    (batch) => readBatch(client, batch, { allRows, countRunning }),
+    (batch) => readBatch(client, batch, { allRows, liveRooms }),
     { cacheKeyFn: (read) => JSON.stringify(read) },
   );
 
   return {
     loadRooms: (roomIds) => rooms.loadMany(roomIds).then(rethrow),
-    listActiveRooms: async () => [...(await activeRooms()).values()],
+    listActiveRooms: async () => [...(await liveRooms()).values()],
     loadLiveParticipants: async (roomIds) => (await rooms.loadMany(roomIds).then(rethrow)).map((room) => room?.participants ?? []),
     loadPastRooms: (keys) => pastRooms.loadMany(keys).then(rethrow),
     // plugNmeet keeps no participant list of ended sessions (only analytics files).
     loadPastRoomParticipants: async (keys) => keys.map(() => null),
     loadParticipants: async (keys: readonly ParticipantKey[]) => {
-      const live = await activeRooms();
+      const live = await liveRooms();
       return keys.map((key) => {
         const room = live.get(key.roomId);
         if (!room || room.activeSessionId !== key.sessionId) return null;
@@ -72,11 +68,11 @@ export function createPlugnmeetSource(client: PlugnmeetClient): ProviderSource {
     readPastRooms: (read) => reads.load(read),
     listRooms: async (filter) => {
       if (filter.updatedAt) throw new UserInputError(PLUGNMEET_NO_UPDATED_AT, { argument: 'filter.updatedAt' });
-      const [live, rows] = await Promise.all([activeRooms(), allRows(null)]);
-      const rooms = new Map(live);
+      const [live, rows] = await Promise.all([liveRooms(), allRows(null)]);
+      const found = new Map(live);
       // Rows are oldest first: the first row met from the end is a room's newest session.
-      for (const row of [...rows].reverse()) if (!rooms.has(row.room_id)) rooms.set(row.room_id, toIdleRoom(row));
-      return [...rooms.values()].filter((room) => matchesRoomFilter(room, filter));
+      for (const row of [...rows].reverse()) if (!found.has(row.room_id)) found.set(row.room_id, toIdleRoom(row));
+      return [...found.values()].filter((room) => matchesRoomFilter(room, filter));
     },
   };
 }
@@ -87,7 +83,7 @@ export const PLUGNMEET_NO_UPDATED_AT =
 
 interface ReadHelpers {
   allRows(roomIds: readonly string[] | null): Promise<PlugnmeetPastRoomInfo[]>;
-  countRunning(read: PastRoomRead): Promise<number>;
+  liveRooms: LiveRooms;
 }
 
 /**
@@ -98,12 +94,13 @@ async function readBatch(client: PlugnmeetClient, batch: readonly PastRoomRead[]
   const shareable = batch.filter((read) => isNativeRead(read) && read.after === null && read.filter.roomIds?.length === 1);
   const shared = shareable.length > 1 ? await fetchCompleteRows(client, shareable.map((read) => read.filter.roomIds![0]!)) : null;
   return Promise.all(
-    batch.map((read) => {
+    batch.map(async (read) => {
       if (shared && shareable.includes(read)) {
-        return sliceCompleteRows(shared.filter((row) => row.room_id === read.filter.roomIds![0]), read);
+        return sliceCompleteRows(shared.filter((row) => row.room_id === read.filter.roomIds![0]), read, helpers.liveRooms);
       }
-      if (isNativeRead(read)) return readNativePastRooms(client, read, () => helpers.countRunning(read));
-      return helpers.allRows(read.filter.roomIds).then((rows) => readSortedPastRooms(endedMatching(rows, read), read));
+      if (isNativeRead(read)) return readNativePastRooms(client, read, helpers.liveRooms);
+      const rows = await pastRoomRows(await helpers.allRows(read.filter.roomIds), helpers.liveRooms);
+      return readSortedPastRooms(rows.map(toPastRoom).filter((pastRoom) => matchesPastRoomFilter(pastRoom, read.filter)), read);
     }),
   );
 }
@@ -114,23 +111,23 @@ async function fetchCompleteRows(client: PlugnmeetClient, roomIds: string[]): Pr
   return page.rooms_list.length >= page.total_rooms ? page.rooms_list : null;
 }
 
-function endedMatching(rows: readonly PlugnmeetPastRoomInfo[], read: PastRoomRead): PastRoom[] {
-  return rows.filter((row) => !isRunningSession(row)).map(toPastRoom).filter((pastRoom) => matchesPastRoomFilter(pastRoom, read.filter));
-}
-
 /**
  * Rooms that are not live exist for the graph when they have sessions on record; each is described
- * by its newest session. One call for all of them, and one more per room the first call missed.
+ * by its newest session. Each call asks for the newest rows of the rooms not yet found, so it finds
+ * at least one more room (or learns that the rest have no sessions); at most `maxPages` calls.
  */
 async function loadIdleRooms(client: PlugnmeetClient, roomIds: string[]): Promise<Map<string, Room>> {
   const found = new Map<string, Room>();
-  if (roomIds.length === 0) return found;
-  const page = await client.fetchPastRooms({ roomIds, from: 0, limit: PLUGNMEET_MAX_LIMIT, orderBy: 'DESC' });
-  for (const row of page.rooms_list) if (!found.has(row.room_id)) found.set(row.room_id, toIdleRoom(row));
-  if (page.rooms_list.length < page.total_rooms) {
-    const missed = roomIds.filter((roomId) => !found.has(roomId));
-    const newest = await Promise.all(missed.map((roomId) => client.fetchPastRooms({ roomIds: [roomId], from: 0, limit: 1, orderBy: 'DESC' })));
-    for (const result of newest) for (const row of result.rooms_list) found.set(row.room_id, toIdleRoom(row));
+  let missing = [...new Set(roomIds)];
+  for (let calls = 0; missing.length > 0; calls += 1) {
+    if (calls === client.bounds.maxPages) {
+      const call = { provider: 'plugnmeet', method: 'POST', path: '/auth/room/fetchPastRooms' } as const;
+      throw new UpstreamError('UPSTREAM_LIMIT_EXCEEDED', call, `finding ${roomIds.length} rooms needs more than UPSTREAM_MAX_PAGES=${client.bounds.maxPages} calls`);
+    }
+    const page = await client.fetchPastRooms({ roomIds: missing, from: 0, limit: PLUGNMEET_MAX_LIMIT, orderBy: 'DESC' });
+    for (const row of page.rooms_list) if (!found.has(row.room_id)) found.set(row.room_id, toIdleRoom(row));
+    if (page.rooms_list.length >= page.total_rooms) return found;
+    missing = missing.filter((roomId) => !found.has(roomId));
   }
   return found;
 }

@@ -1,10 +1,12 @@
 /**
  * plugNmeet's wire format (reference/plugnmeet-api.md §2–3): protojson with snake_case names,
  * int64 values as strings, `is_*` flags as 0/1 numbers. Field names stay verbatim and never leave
- * this folder. The parsers accept what the server sends and what older servers sent (numbers for
- * int64, booleans for flags) and reject anything else as a malformed body.
+ * this folder. The parsers read what the gateway needs, default what the official SDKs default,
+ * accept what older servers sent (numbers for int64, booleans for flags, the pre-1.7.0 time format)
+ * and reject anything else, times included, as a malformed body.
  */
 import { asArray, asObject, asString, MalformedError } from '../kit/wire-readers.js';
+import { asIsoTime, asUnixMilliseconds, asUnixSeconds } from '../kit/wire-time.js';
 
 /** The fields every reply carries; `status_code` exists from server v2.1.7 on. */
 export interface PlugnmeetEnvelope {
@@ -13,15 +15,13 @@ export interface PlugnmeetEnvelope {
   status_code: string | null;
 }
 
-/** `PastRoomInfo` of fetchPastRooms. */
+/** `PastRoomInfo` of fetchPastRooms; `ended` is null while the DB row still says running. */
 export interface PlugnmeetPastRoomInfo {
   room_title: string;
   room_id: string;
   room_sid: string;
-  joined_participants: number;
-  created: string;
-  ended: string;
-  analytics_file_id: string | null;
+  created: Date;
+  ended: Date | null;
 }
 
 /** `ActiveRoomInfo` of getActiveRoomInfo / getActiveRoomsInfo. */
@@ -29,9 +29,11 @@ export interface PlugnmeetActiveRoomInfo {
   room_title: string;
   room_id: string;
   sid: string;
-  joined_participants: number;
   is_running: boolean;
-  creation_time: number;
+  is_breakout_room: boolean;
+  /** `""` for a room that is no breakout room. */
+  parent_room_id: string;
+  creation_time: Date;
 }
 
 /** The part of livekit's `ParticipantInfo` the graph uses. */
@@ -39,9 +41,12 @@ export interface PlugnmeetParticipantInfo {
   sid: string;
   identity: string;
   name: string;
+  /** `JOINING`, `JOINED`, `ACTIVE` or `DISCONNECTED` (reference §3.2). */
   state: string;
-  joined_at: number;
-  joined_at_ms: number | null;
+  /** `joined_at_ms`, else `joined_at` (older LiveKit sends seconds only). */
+  joined_at: Date;
+  /** livekit `permission.hidden`: set for hidden users (and bots joining hidden). */
+  hidden: boolean;
 }
 
 /** `ActiveRoomWithParticipant`. */
@@ -55,7 +60,6 @@ export interface PlugnmeetPastRoomsResult {
   total_rooms: number;
   rooms_list: PlugnmeetPastRoomInfo[];
 }
-
 
 export function parseEnvelope(body: unknown): PlugnmeetEnvelope {
   const object = asObject(body, 'body');
@@ -71,7 +75,7 @@ export function parsePastRoomsResult(value: unknown): PlugnmeetPastRoomsResult {
   const result = asObject(value, 'result');
   return {
     total_rooms: asInteger(result.total_rooms, 'result.total_rooms'),
-    rooms_list: asArray(result.rooms_list, 'result.rooms_list').map((room, index) =>
+    rooms_list: asArray(result.rooms_list ?? [], 'result.rooms_list').map((room, index) =>
       parsePastRoomInfo(room, `result.rooms_list[${index}]`),
     ),
   };
@@ -97,10 +101,8 @@ function parsePastRoomInfo(value: unknown, path: string): PlugnmeetPastRoomInfo 
     room_title: asString(room.room_title ?? '', `${path}.room_title`),
     room_id: asString(room.room_id, `${path}.room_id`),
     room_sid: asString(room.room_sid, `${path}.room_sid`),
-    joined_participants: asInteger(room.joined_participants ?? 0, `${path}.joined_participants`),
-    created: asTime(room.created, `${path}.created`),
-    ended: room.ended === '' || room.ended == null ? '' : asTime(room.ended, `${path}.ended`),
-    analytics_file_id: typeof room.analytics_file_id === 'string' ? room.analytics_file_id : null,
+    created: asServerTime(room.created, `${path}.created`),
+    ended: isZeroTime(room.ended) ? null : asServerTime(room.ended, `${path}.ended`),
   };
 }
 
@@ -110,38 +112,53 @@ function parseActiveRoomInfo(value: unknown, path: string): PlugnmeetActiveRoomI
     room_title: asString(room.room_title ?? '', `${path}.room_title`),
     room_id: asString(room.room_id, `${path}.room_id`),
     sid: asString(room.sid, `${path}.sid`),
-    joined_participants: asInteger(room.joined_participants ?? 0, `${path}.joined_participants`),
     is_running: asFlag(room.is_running, `${path}.is_running`),
-    creation_time: asInteger(room.creation_time, `${path}.creation_time`),
+    is_breakout_room: asFlag(room.is_breakout_room ?? 0, `${path}.is_breakout_room`),
+    parent_room_id: asString(room.parent_room_id ?? '', `${path}.parent_room_id`),
+    creation_time: asUnixSeconds(room.creation_time, `${path}.creation_time`),
   };
 }
 
 function parseParticipantInfo(value: unknown, path: string): PlugnmeetParticipantInfo {
   const participant = asObject(value, path);
+  const permission = participant.permission == null ? {} : asObject(participant.permission, `${path}.permission`);
+  const joinedAtMs = participant.joined_at_ms;
   return {
     sid: asString(participant.sid, `${path}.sid`),
     identity: asString(participant.identity ?? '', `${path}.identity`),
     name: asString(participant.name ?? '', `${path}.name`),
-    state: asString(participant.state ?? 'ACTIVE', `${path}.state`),
-    joined_at: asInteger(participant.joined_at ?? 0, `${path}.joined_at`),
-    joined_at_ms: participant.joined_at_ms == null ? null : asInteger(participant.joined_at_ms, `${path}.joined_at_ms`),
+    // protojson writes every enum; JOINING is the zero value (what an absent key would mean).
+    state: asString(participant.state ?? 'JOINING', `${path}.state`),
+    joined_at:
+      joinedAtMs == null || joinedAtMs === '0' || joinedAtMs === 0
+        ? asUnixSeconds(participant.joined_at, `${path}.joined_at`)
+        : asUnixMilliseconds(joinedAtMs, `${path}.joined_at_ms`),
+    hidden: permission.hidden === true,
   };
 }
 
-
-
-
-/** RFC3339 (server ≥ 1.7.0) or the older `2006-01-02 15:04:05`; anything unparseable is malformed. */
-function asTime(value: unknown, path: string): string {
-  const text = asString(value, path);
-  if (Number.isNaN(Date.parse(text.replace(' ', 'T')))) throw new MalformedError(`${path} is not a time`);
-  return text;
+/** A running row's `ended`: the DB's zero date read as Go's zero time (reference §3.1); `""` from old servers. */
+function isZeroTime(value: unknown): boolean {
+  return value == null || value === '' || (typeof value === 'string' && value.startsWith('0001-01-01'));
 }
 
-/** int64 arrives as a decimal string; older servers and 32-bit fields send numbers. */
+const LEGACY_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+/**
+ * `created`/`ended`: Go `time.RFC3339` since server 1.7.0, older servers wrote
+ * `2006-01-02 15:04:05` in the DB's zone (UTC by default), read as UTC. Outside UTC deployments
+ * carry an offset, which the ISO reader honours; `created` (MariaDB's clock) and `ended` (Go's)
+ * may then disagree in zone, which no client can detect (fidelity-audit P7, reference §3.1).
+ */
+function asServerTime(value: unknown, path: string): Date {
+  const text = asString(value, path);
+  return asIsoTime(LEGACY_TIME.test(text) ? `${text.replace(' ', 'T')}Z` : text, path);
+}
+
+/** int64 arrives as a decimal string; older servers and 32-bit fields send numbers. Never negative. */
 function asInteger(value: unknown, path: string): number {
-  const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isSafeInteger(number)) throw new MalformedError(`${path} is not an integer`);
+  const number = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 0) throw new MalformedError(`${path} is not a count`);
   return number;
 }
 

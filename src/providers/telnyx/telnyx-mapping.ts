@@ -19,6 +19,7 @@ export function toRoom(room: TelnyxRoom, liveSession: TelnyxRoomSession | null =
     createdAt: room.created_at ?? null,
     updatedAt: room.updated_at ?? null,
     activeSessionId,
+    parentRoomId: null,
     participants: liveSession ? (liveSession.participants ?? []).filter(isConnected).map((participant) => toParticipant(participant, room.id)) : null,
   };
 }

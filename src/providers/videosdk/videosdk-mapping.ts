@@ -69,6 +69,7 @@ export function toRoom(room: VideosdkRoom, liveSession: VideosdkSession | null):
     createdAt: room.createdAt === null ? null : new Date(room.createdAt),
     updatedAt: room.updatedAt === null ? null : new Date(room.updatedAt),
     activeSessionId: liveSession?.id ?? null,
+    parentRoomId: null,
     participants: liveSession ? toLiveParticipants(liveSession) : [],
   };
 }

@@ -68,13 +68,14 @@ export function toActiveRoomJson(session: PlugnmeetSession) {
 
 /**
  * A `livekit.ParticipantInfo` with every key of livekit/protocol v1.50 (reference §3.2). The
- * simulator publishes no tracks; `permission` carries LiveKit's usual grants for a room member.
+ * simulator publishes no tracks; `permission` carries LiveKit's usual grants for a room member,
+ * `hidden` set for hidden users.
  */
 export function toParticipantInfoJson(participant: PlugnmeetParticipant) {
   return {
     sid: participant.sid,
     identity: participant.identity,
-    state: 'ACTIVE',
+    state: participant.state,
     tracks: [],
     metadata: participant.metadata,
     joined_at: int64(unixSeconds(participant.joinedAt)),
@@ -85,7 +86,7 @@ export function toParticipantInfoJson(participant: PlugnmeetParticipant) {
       can_publish: true,
       can_publish_data: true,
       can_publish_sources: [],
-      hidden: false,
+      hidden: participant.hidden,
       can_update_metadata: false,
     },
     region: '',

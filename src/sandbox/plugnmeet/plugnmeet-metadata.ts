@@ -11,14 +11,16 @@ export function toRoomMetadataJson(room: {
   webhookUrl: string;
   createdAt: Date;
   metadataId: string;
+  isRecording: boolean;
+  parentRoomId: string;
 }): string {
   return JSON.stringify({
     room_title: room.roomTitle,
     // `webhook_url` is a proto3 optional: omitted when the room was created without one.
     ...(room.webhookUrl ? { webhook_url: room.webhookUrl } : {}),
-    is_recording: false,
-    is_breakout_room: false,
-    parent_room_id: '',
+    is_recording: room.isRecording,
+    is_breakout_room: room.parentRoomId !== '',
+    parent_room_id: room.parentRoomId,
     started_at: String(Math.floor(room.createdAt.getTime() / 1000)),
     room_features: {
       allow_webcams: true,

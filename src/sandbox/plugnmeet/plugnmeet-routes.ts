@@ -10,14 +10,20 @@ const ROOM_ID_REQ = { room_id: 'string' } as const;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 
+/** How the simulated server finishes an end: after `delayMs`, through `later` (the simulator's timers). */
+export interface PlugnmeetEndTiming {
+  delayMs: number;
+  later(run: () => void, delayMs: number): void;
+}
+
 /** The POST routes under `/auth` the simulator serves, keyed by full path (reference §3.1–3.5). */
-export function createPlugnmeetRoutes(store: PlugnmeetStore): Record<string, PlugnmeetRoute> {
+export function createPlugnmeetRoutes(store: PlugnmeetStore, endTiming: PlugnmeetEndTiming): Record<string, PlugnmeetRoute> {
   return {
     '/auth/room/fetchPastRooms': (body) => fetchPastRooms(store, body),
     '/auth/room/getActiveRoomInfo': (body) => getActiveRoomInfo(store, body),
     '/auth/room/getActiveRoomsInfo': () => getActiveRoomsInfo(store),
     '/auth/room/isRoomActive': (body) => isRoomActive(store, body),
-    '/auth/room/endRoom': (body) => endRoom(store, body),
+    '/auth/room/endRoom': (body) => endRoom(store, body, endTiming),
   };
 }
 
@@ -63,10 +69,15 @@ function getActiveRoomInfo(store: PlugnmeetStore, body: Buffer): object {
   return { ...toCommonResponse(true, 'success', 'SUCCESS'), room: toActiveRoomJson(session) };
 }
 
-/** Running DB rows with a NATS entry; the body is never read. */
+/**
+ * Running DB rows with a NATS entry; the body is never read. NOT_FOUND only when no DB row is
+ * running: when every running row was skipped (no NATS entry), the reply is a success with no
+ * rooms (fidelity-audit P2).
+ */
 function getActiveRoomsInfo(store: PlugnmeetStore): object {
-  const rooms = store.runningSessions().filter((session) => store.roomStatus(session.roomId) !== null);
-  if (rooms.length === 0) return { ...toCommonResponse(false, 'no active room found', 'NOT_FOUND'), rooms: [] };
+  const running = store.runningSessions();
+  if (running.length === 0) return { ...toCommonResponse(false, 'no active room found', 'NOT_FOUND'), rooms: [] };
+  const rooms = running.filter((session) => store.roomStatus(session.roomId) !== null);
   return { ...toCommonResponse(true, 'success', 'SUCCESS'), rooms: rooms.map(toActiveRoomJson) };
 }
 
@@ -80,11 +91,22 @@ function isRoomActive(store: PlugnmeetStore, body: Buffer): object {
   return { ...toCommonResponse(true, 'room not found', 'ROOM_NOT_FOUND'), is_active: false };
 }
 
-/** Ends the room at once; the real server finishes asynchronously within seconds (reference §3.5). */
-function endRoom(store: PlugnmeetStore, body: Buffer): object {
+/**
+ * The server's end (reference §3.5, fidelity-audit P6): it answers at once and marks the NATS
+ * status `triggered_end`; the DB row stays running and getActiveRoomsInfo keeps listing the room
+ * with `is_running:1` until, `delayMs` later, the row is ended and the NATS entry dropped. A room
+ * already ending answers success again; a room with no NATS entry but a running row is ended now.
+ */
+function endRoom(store: PlugnmeetStore, body: Buffer, timing: PlugnmeetEndTiming): object {
   const parsed = parseRoomId(body);
   if (typeof parsed !== 'string') return parsed;
-  if (!store.endRoom(parsed)) return toCommonResponse(false, 'room not found or not active', 'ROOM_NOT_FOUND');
+  const status = store.roomStatus(parsed);
+  if (status === null) {
+    if (!store.endRoom(parsed)) return toCommonResponse(false, 'room not found or not active', 'ROOM_NOT_FOUND');
+  } else if (status !== 'triggered_end') {
+    store.setRoomStatus(parsed, 'triggered_end');
+    timing.later(() => void store.endRoom(parsed), timing.delayMs);
+  }
   return toCommonResponse(true, 'success', 'SUCCESS');
 }
 

@@ -3,13 +3,19 @@
 /** A room's status in plugNmeet's NATS store (reference §3.4); absent once the room is cleaned up. */
 export type PlugnmeetRoomStatus = 'created' | 'active' | 'triggered_end' | 'ended';
 
-/** A LiveKit participant of a running session. */
+/** LiveKit's `ParticipantInfo.State` (reference §3.2); the server lists every one but DISCONNECTED. */
+export type PlugnmeetParticipantState = 'JOINING' | 'JOINED' | 'ACTIVE';
+
+/** A LiveKit participant of a running session (a person, a hidden user, or a recorder/RTMP bot). */
 export interface PlugnmeetParticipant {
   sid: string;
   identity: string;
   name: string;
   joinedAt: Date;
   isAdmin: boolean;
+  state: PlugnmeetParticipantState;
+  /** LiveKit `permission.hidden`: hidden users (and bots) are not shown to the others. */
+  hidden: boolean;
   /** plugNmeet's UserMetadata JSON. */
   metadata: string;
 }
@@ -43,10 +49,21 @@ export interface PlugnmeetParticipantInput {
   sid?: string;
   joinedAt?: Date;
   isAdmin?: boolean;
+  /** Defaults to ACTIVE. */
+  state?: PlugnmeetParticipantState;
+  hidden?: boolean;
+}
+
+/** How a room's row is flagged: recording, streaming, or a breakout room of `parentRoomId`. */
+export interface PlugnmeetRoomFlags {
+  isRecording?: boolean;
+  isActiveRtmp?: boolean;
+  /** A breakout room's parent room id (the breakout room's id is `<parent>-<id>`). */
+  parentRoomId?: string;
 }
 
 /** A session to start; the sid and the RoomMetadata are generated. */
-export interface PlugnmeetStartRoomInput {
+export interface PlugnmeetStartRoomInput extends PlugnmeetRoomFlags {
   roomId: string;
   /** Defaults to the room id. */
   roomTitle?: string;
@@ -58,7 +75,7 @@ export interface PlugnmeetStartRoomInput {
 }
 
 /** An ended session to insert as is; the sid is generated when not given. */
-export interface PlugnmeetPastSessionInput {
+export interface PlugnmeetPastSessionInput extends PlugnmeetRoomFlags {
   roomId: string;
   roomTitle?: string;
   createdAt: Date;

@@ -16,7 +16,12 @@ export interface PlugnmeetSimulatorOptions {
   apiKey?: string;
   /** Defaults to a demo value that is not a secret. */
   apiSecret?: string;
+  /** How long an ending room stays listed as running after endRoom; the server's 10 s by default. */
+  endRoomDelayMs?: number;
 }
+
+/** The server's `WaitBeforeTriggerOnAfterRoomEnded` (reference §3.5). */
+export const PLUGNMEET_END_ROOM_DELAY_MS = 10_000;
 
 /** The simulator's default API key (plugNmeet's own default `client.api_key`). */
 export const PLUGNMEET_DEMO_API_KEY = 'plugnmeet';
@@ -37,7 +42,15 @@ export async function startPlugnmeetSimulator(
   };
   const store = createPlugnmeetStore();
   seedPlugnmeetDemo(store);
-  const routes = createPlugnmeetRoutes(store);
+  const timers = new Set<NodeJS.Timeout>();
+  const later = (run: () => void, delayMs: number) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      run();
+    }, delayMs);
+    timers.add(timer);
+  };
+  const routes = createPlugnmeetRoutes(store, { delayMs: options.endRoomDelayMs ?? PLUGNMEET_END_ROOM_DELAY_MS, later });
 
   const handle = (request: IncomingMessage, rawBody: Buffer, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://simulator').pathname;
@@ -59,6 +72,11 @@ export async function startPlugnmeetSimulator(
     url,
     env: { PLUGNMEET_URL: url, PLUGNMEET_API_KEY: credentials.apiKey, PLUGNMEET_API_SECRET: credentials.apiSecret },
     store,
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await listening.close();
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import type {
   PlugnmeetParticipant,
   PlugnmeetParticipantInput,
   PlugnmeetPastSessionInput,
+  PlugnmeetRoomFlags,
   PlugnmeetRoomStatus,
   PlugnmeetSession,
   PlugnmeetStartRoomInput,
@@ -16,8 +17,15 @@ export interface PlugnmeetStore {
   startRoom(input: PlugnmeetStartRoomInput): PlugnmeetSession;
   /** Adds a participant to the room's running session (throws if none) and makes the room `active`. */
   addParticipant(roomId: string, input: PlugnmeetParticipantInput): PlugnmeetParticipant;
+  /** A participant leaves: the online gauge drops by one, never below 0 (`GREATEST(x-1,0)`). */
+  removeParticipant(roomId: string, participantSid: string): void;
   /** Ends the running session at `endedAt` and drops the NATS entry; false when the room was unknown. */
   endRoom(roomId: string, endedAt?: Date): boolean;
+  /**
+   * A server crash or restart: the room's NATS entry is lost while its DB row still says running
+   * (fidelity-audit P3). getActiveRoomsInfo then skips the row; fetchPastRooms still lists it.
+   */
+  crashRoom(roomId: string): void;
   /** Inserts an ended session as the newest row (ids follow insertion, whatever `createdAt` says). */
   addPastSession(input: PlugnmeetPastSessionInput): PlugnmeetSession;
   /** Sets (or with null removes) the room's NATS status, to reach the server's inconsistent states. */
@@ -50,6 +58,8 @@ export function createPlugnmeetStore(options: { random?: () => number } = {}): P
     name: input.name ?? input.identity,
     joinedAt: input.joinedAt ?? fallbackJoinedAt,
     isAdmin: input.isAdmin ?? false,
+    state: input.state ?? 'ACTIVE',
+    hidden: input.hidden ?? false,
     metadata: toUserMetadataJson({ isAdmin: input.isAdmin ?? false, metadataId: ids.uuid() }),
   });
   const runningSession = (roomId: string) => rows.find((row) => row.roomId === roomId && row.endedAt === null) ?? null;
@@ -63,12 +73,19 @@ export function createPlugnmeetStore(options: { random?: () => number } = {}): P
       const participants = (input.participants ?? []).map((participant) => toParticipant(participant, createdAt));
       statuses.set(input.roomId, participants.length > 0 ? 'active' : 'created');
       return insert({
-        ...baseRow(input.roomId, roomTitle, input.sid ?? ids.uuid(), webhookUrl),
+        ...baseRow(input.roomId, roomTitle, input.sid ?? ids.uuid(), webhookUrl, input),
         createdAt,
         endedAt: null,
         joinedParticipants: participants.length,
         analyticsFileId: null,
-        metadata: toRoomMetadataJson({ roomTitle, webhookUrl, createdAt, metadataId: ids.uuid() }),
+        metadata: toRoomMetadataJson({
+          roomTitle,
+          webhookUrl,
+          createdAt,
+          metadataId: ids.uuid(),
+          isRecording: input.isRecording ?? false,
+          parentRoomId: input.parentRoomId ?? '',
+        }),
         participants,
       });
     },
@@ -81,6 +98,13 @@ export function createPlugnmeetStore(options: { random?: () => number } = {}): P
       if (statuses.get(roomId) === 'created') statuses.set(roomId, 'active');
       return participant;
     },
+    removeParticipant(roomId, participantSid) {
+      const session = runningSession(roomId);
+      if (!session) return;
+      session.participants = session.participants.filter((participant) => participant.sid !== participantSid);
+      session.joinedParticipants = Math.max(0, session.joinedParticipants - 1);
+    },
+    crashRoom: (roomId) => void statuses.delete(roomId),
     endRoom(roomId, endedAt = new Date()) {
       const session = runningSession(roomId);
       const known = session !== null || statuses.has(roomId);
@@ -91,7 +115,7 @@ export function createPlugnmeetStore(options: { random?: () => number } = {}): P
     addPastSession(input) {
       const roomTitle = input.roomTitle ?? input.roomId;
       return insert({
-        ...baseRow(input.roomId, roomTitle, input.sid ?? ids.uuid(), input.webhookUrl ?? ''),
+        ...baseRow(input.roomId, roomTitle, input.sid ?? ids.uuid(), input.webhookUrl ?? '', input),
         createdAt: input.createdAt,
         endedAt: input.endedAt,
         joinedParticipants: input.joinedParticipants ?? 0,
@@ -112,6 +136,8 @@ export function createPlugnmeetStore(options: { random?: () => number } = {}): P
   };
 }
 
-function baseRow(roomId: string, roomTitle: string, sid: string, webhookUrl: string) {
-  return { roomId, roomTitle, sid, webhookUrl, isRecording: false, isActiveRtmp: false, isBreakoutRoom: false, parentRoomId: '' };
+function baseRow(roomId: string, roomTitle: string, sid: string, webhookUrl: string, flags: PlugnmeetRoomFlags) {
+  const parentRoomId = flags.parentRoomId ?? '';
+  const isRecording = flags.isRecording ?? false;
+  return { roomId, roomTitle, sid, webhookUrl, isRecording, isActiveRtmp: flags.isActiveRtmp ?? false, isBreakoutRoom: parentRoomId !== '', parentRoomId };
 }
