@@ -34,6 +34,7 @@ describe('Telnyx fixtures', () => {
       createdAt: CREATED,
       updatedAt: UPDATED,
       activeSessionId: SESSION_ID,
+      parentRoomId: null,
       participants: null,
     });
     expect(page.data[0]!.sessions).toEqual([
