@@ -65,7 +65,12 @@ export function createPlugnmeetSource(client: PlugnmeetClient): ProviderSource {
         return room.participants?.find((participant) => participant.participantId === key.participantId) ?? null;
       });
     },
-    readPastRooms: (read) => reads.load(read),
+    // Every past room a read returns is primed, so resolving it by id afterwards costs no call.
+    readPastRooms: async (read) => {
+      const slice = await reads.load(read);
+      for (const { pastRoom } of slice.items) pastRooms.prime(pastRoom, pastRoom);
+      return slice;
+    },
     listRooms: async (filter) => {
       if (filter.updatedAt) throw new UserInputError(PLUGNMEET_NO_UPDATED_AT, { argument: 'filter.updatedAt' });
       const [live, rows] = await Promise.all([liveRooms(), allRows(null)]);
