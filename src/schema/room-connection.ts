@@ -4,7 +4,7 @@ import { PROVIDER_NAMES, type ProviderName, type Room } from '../domain/model.js
 import type { OrderDirection } from '../domain/ordering.js';
 import type { RoomFilter } from '../domain/provider.js';
 import { parseConnectionArgs, toConnection, type ConnectionArgs } from './connection-args.js';
-import { connectionFingerprint } from './cursors.js';
+import { connectionFingerprint, parseDocument, type CursorSigner } from './cursors.js';
 
 export interface RoomOrder {
   field: 'CREATED_AT' | 'TITLE';
@@ -27,7 +27,7 @@ export async function resolveRoomConnection(
   const page = parseConnectionArgs(request.args);
   refuseUnsupportedFilters(context, request.providers, request.filter);
   const fingerprint = connectionFingerprint({ providers: request.providers, filter: request.filter, order: request.order });
-  const anchor = page.cursor === null ? null : parseCursor(page.cursor, fingerprint);
+  const anchor = page.cursor === null ? null : parseCursor(context.cursors, page.cursor, fingerprint);
   const lists = await settleByProvider(context, path, request.providers, (provider) => sourceFor(context, provider).listRooms(request.filter));
   const sign = request.order.direction === 'ASC' ? 1 : -1;
   const keyed = lists
@@ -39,7 +39,7 @@ export async function resolveRoomConnection(
   const firstFrom = anchor === null ? keyed.length : keyed.filter(({ key }) => sign * compareKeys(key, anchor) < 0).length;
   const [start, end] =
     page.direction === 'forward' ? [firstAfter, firstAfter + page.count] : [Math.max(0, firstFrom - page.count), firstFrom];
-  const edges = keyed.slice(start, end).map(({ room, key }) => ({ cursor: toCursor(key, fingerprint), node: room }));
+  const edges = keyed.slice(start, end).map(({ room, key }) => ({ cursor: toCursor(context.cursors, key, fingerprint), node: room }));
   return toConnection(edges, end < keyed.length, start > 0, keyed.length);
 }
 
@@ -68,21 +68,16 @@ function compareKeys(a: RoomKey, b: RoomKey): number {
   return 0;
 }
 
-function toCursor(key: RoomKey, fingerprint: string): string {
-  return Buffer.from(JSON.stringify({ f: fingerprint, k: key })).toString('base64url');
+function toCursor(signer: CursorSigner, key: RoomKey, fingerprint: string): string {
+  return signer.seal(JSON.stringify({ f: fingerprint, k: key }));
 }
 
 /** The key a cursor carries; INVALID_CURSOR for anything this connection did not issue. */
-function parseCursor(cursor: string, fingerprint: string): RoomKey {
-  let document: { f?: unknown; k?: unknown } | null = null;
-  try {
-    document = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { f?: unknown; k?: unknown };
-  } catch {
-    // refused below
-  }
-  const key = document?.k;
+function parseCursor(signer: CursorSigner, cursor: string, fingerprint: string): RoomKey {
+  const document = parseDocument(signer.open(cursor));
+  const key = document.k;
   const valid = Array.isArray(key) && key.length === 3 && ['number', 'string'].includes(typeof key[0]) && typeof key[1] === 'number' && typeof key[2] === 'string';
   if (!valid) throw new InvalidCursorError('The cursor is not a valid roomgraph cursor.');
-  if (document!.f !== fingerprint) throw new InvalidCursorError('The cursor was issued for a different list (other filter, order or providers).');
+  if (document.f !== fingerprint) throw new InvalidCursorError('The cursor was issued for a different list (other filter, order or providers).');
   return key as RoomKey;
 }
