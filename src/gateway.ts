@@ -51,8 +51,10 @@ const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'graphq
  */
 export function createGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Gateway {
   const logger = options.logger ?? createLogger(config.server.logLevel);
-  const providers = createProviders(config, (event) =>
-    logger.info({ msg: 'upstream call', requestId: currentRequestScope()?.requestId, ...event }),
+  const providers = createProviders(
+    config,
+    (event) => logger.info({ msg: 'upstream call', requestId: currentRequestScope()?.requestId, ...event }),
+    () => currentRequestScope()?.signal,
   );
   let draining = false;
   const server = config.server;

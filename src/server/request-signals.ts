@@ -1,6 +1,7 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { RequestAbortedError } from '../domain/errors.js';
+import { currentRequestScope } from './request-context.js';
 
 /**
  * One AbortSignal per HTTP request, the union of the client's disconnect (yoga's `request.signal`),
@@ -43,6 +44,8 @@ export function createRequestSignals(timeoutMs: number): RequestSignals {
     // An aborted request has nothing left to track: release it as soon as it aborts.
     controller.signal.addEventListener('abort', release, { once: true });
     tracked.set(request, { controller, release });
+    const scope = currentRequestScope();
+    if (scope) scope.signal = controller.signal;
     if (shuttingDown) abort('SHUTTING_DOWN');
     else if (request.signal.aborted) onClientGone();
   }
