@@ -1,4 +1,4 @@
-import type { ReadBounds, UpstreamResilience, UpstreamTimeouts } from './providers/http/upstream-options.js';
+import { DEFAULT_MAX_BODY_BYTES, type ReadBounds, type UpstreamResilience, type UpstreamTimeouts } from './providers/http/upstream-options.js';
 import { isSet, parseDecimal, parseInteger, parseUrl, ConfigError, type Env } from './config-values.js';
 import { parseServerConfig, type ServerConfig } from './server/server-config.js';
 import { parsePlugnmeetConfig, type PlugnmeetConfig } from './providers/plugnmeet/plugnmeet-provider.js';
@@ -21,6 +21,8 @@ export interface GatewayConfig {
   upstreamTimeouts: UpstreamTimeouts;
   upstreamResilience: UpstreamResilience;
   upstreamBounds: ReadBounds;
+  /** The largest upstream response body read, in bytes (`UPSTREAM_MAX_BODY_BYTES`). */
+  upstreamMaxBodyBytes: number;
   server: ServerConfig;
 }
 
@@ -50,6 +52,7 @@ export function parseConfig(env: Env): GatewayConfig {
       maxRows: parseInteger(env, 'UPSTREAM_MAX_ROWS', 25_000, 1, 10_000_000),
       pageConcurrency: parseInteger(env, 'UPSTREAM_PAGE_CONCURRENCY', 4, 1, 64),
     },
+    upstreamMaxBodyBytes: parseInteger(env, 'UPSTREAM_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1_024, 1024 * 1024 * 1024),
     server: parseServerConfig(env),
   };
 }

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { GatewayError, ProviderDisabledError } from './domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from './domain/model.js';
 import type { ProviderCapabilities, ProviderSource, VideoProvider } from './domain/provider.js';
+import { createCursorSigner, type CursorSigner } from './schema/cursors.js';
 
 /** Limits every operation must stay within; refusals carry QUERY_TOO_COMPLEX / QUERY_TOO_DEEP / QUERY_TOO_BROAD. */
 export interface QueryLimits {
@@ -41,19 +43,29 @@ export interface GatewayContext {
   partialFailures: PartialFailure[];
   /** The limits this request's operation must stay within. */
   queryLimits: QueryLimits;
+  /** The request's work signal (deadline, disconnect, shutdown); every upstream call carries it. */
+  signal: AbortSignal;
+  /** Seals and opens this gateway's connection cursors. */
+  cursors: CursorSigner;
+}
+
+/** What one request's context is made of; tests may leave any of it out. */
+export interface ContextOptions {
+  queryLimits?: QueryLimits;
+  signal?: AbortSignal;
+  cursors?: CursorSigner;
 }
 
 /** A new context with empty per-request caches, whose upstream calls stop when `signal` aborts. */
-export function createContext(
-  providers: readonly VideoProvider[],
-  queryLimits: QueryLimits = DEFAULT_QUERY_LIMITS,
-  signal: AbortSignal = new AbortController().signal,
-): GatewayContext {
+export function createContext(providers: readonly VideoProvider[], options: ContextOptions = {}): GatewayContext {
+  const signal = options.signal ?? new AbortController().signal;
   return {
     sources: new Map(providers.map((provider) => [provider.name, provider.createSource({ signal })])),
     capabilities: new Map(providers.map((provider) => [provider.name, provider.capabilities])),
     partialFailures: [],
-    queryLimits,
+    queryLimits: options.queryLimits ?? DEFAULT_QUERY_LIMITS,
+    signal,
+    cursors: options.cursors ?? createCursorSigner(randomBytes(32).toString('base64url')),
   };
 }
 

@@ -7,17 +7,24 @@ import type { GatewayConfig } from './config.js';
 import type { ServerConfig } from './server/server-config.js';
 import { createContext, type GatewayContext } from './context.js';
 import type { VideoProvider } from './domain/provider.js';
-import { maskError } from './server/error-mask.js';
+import { createErrorMask } from './server/error-mask.js';
+import type { GatewayError } from './domain/errors.js';
 import { EXAMPLE_QUERY } from './server/example-query.js';
 import { usePartialFailures } from './server/partial-failures-plugin.js';
 import { createProviders } from './providers/create-providers.js';
+import { createCursorSigner } from './schema/cursors.js';
 import { schema } from './schema/index.js';
 import { useClientAuth } from './server/client-auth.js';
+import { useInputLimits } from './server/input-limits.js';
 import { createLogger, useRequestLog, type Logger } from './server/logging.js';
 import { useAllowListedOperations } from './server/persisted-operations.js';
+import { useClientRateLimit } from './server/rate-limit.js';
 import { readinessOf } from './server/readiness.js';
 import { currentRequestScope } from './server/request-context.js';
+import { createRequestSignals } from './server/request-signals.js';
 import { useRequestSizeLimit } from './server/request-size.js';
+import { useErrorCeiling } from './server/response-bounds.js';
+import { useRouterOnlySdl } from './server/router-sdl.js';
 import { toYogaLogger } from './server/yoga-logger.js';
 
 /** The gateway: a yoga app (not listening) and the providers it reads from. */
@@ -27,7 +34,9 @@ export interface Gateway {
   logger: Logger;
   /** Marks the gateway as shutting down: `/ready` answers 503 from now on. */
   drain(): void;
-  /** Closes every upstream connection pool. */
+  /** Aborts every request in flight (and any later one) with SHUTTING_DOWN: their upstream calls stop. */
+  abortInFlight(): void;
+  /** Closes every upstream connection pool (destroying it when calls hang past a short grace). */
   close(): Promise<void>;
 }
 
@@ -42,17 +51,23 @@ const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'graphq
  */
 export function createGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Gateway {
   const logger = options.logger ?? createLogger(config.server.logLevel);
-  const providers = createProviders(config, (event) =>
-    logger.info({ msg: 'upstream call', requestId: currentRequestScope()?.requestId, ...event }),
+  const providers = createProviders(
+    config,
+    (event) => logger.info({ msg: 'upstream call', requestId: currentRequestScope()?.requestId, ...event }),
+    () => currentRequestScope()?.signal,
   );
   let draining = false;
   const server = config.server;
+  const signals = createRequestSignals(server.requestTimeoutMs);
+  const cursors = createCursorSigner(server.cursorSecret);
+  const logUpstreamError = (error: GatewayError) =>
+    logger.warn({ msg: 'upstream error', requestId: currentRequestScope()?.requestId, code: error.code, detail: error.message });
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    context: ({ request }) => createContext(providers, server.queryLimits, request.signal),
-    maskedErrors: { maskError },
+    context: ({ request }) => createContext(providers, { queryLimits: server.queryLimits, signal: signals.signalOf(request), cursors }),
+    maskedErrors: { maskError: createErrorMask({ hideSuggestions: !server.introspection, logUpstreamError }) },
     logging: toYogaLogger(logger),
     renderGraphiQL,
     graphiql: server.graphiql ? { title: 'roomgraph', defaultQuery: EXAMPLE_QUERY } : false,
@@ -60,6 +75,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     cors: server.corsOrigins ? { origin: server.corsOrigins, credentials: true } : undefined,
     plugins: [
       useRequestLog(logger),
+      signals.plugin,
       useRequestSizeLimit(server.queryLimits.maxBodyBytes),
       useReadinessCheck({
         endpoint: '/ready',
@@ -69,7 +85,8 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
         },
       }),
       ...serverPlugins(server),
-      usePartialFailures(),
+      usePartialFailures(logUpstreamError),
+      useErrorCeiling(server.maxResponseErrors),
     ],
   });
   return {
@@ -77,15 +94,16 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     providers,
     logger,
     drain: () => void (draining = true),
+    abortInFlight: () => signals.abortAll(),
     close: async () => void (await Promise.all(providers.map((provider) => provider.close()))),
   };
 }
 
-/** The switches of `ServerConfig`: client auth, CSRF, query limits, introspection, allow-list. */
+/** The switches of `ServerConfig`: client auth, CSRF, query and input limits, introspection, allow-list, rate limit. */
 function serverPlugins(server: ServerConfig): YogaPlugins {
   const limits = server.queryLimits;
   return [
-    ...(server.clientAuth ? [useClientAuth(server.clientAuth)] : []),
+    ...(server.clientAuth ? useClientAuth(server.clientAuth) : []),
     ...(server.csrfPrevention ? [useCSRFPrevention({ requestHeaders: CSRF_HEADERS })] : []),
     EnvelopArmorPlugin({
       maxTokens: { n: limits.maxTokens },
@@ -95,7 +113,9 @@ function serverPlugins(server: ServerConfig): YogaPlugins {
       costLimit: { enabled: false },
       blockFieldSuggestion: { enabled: !server.introspection },
     }) as Plugin,
-    ...(server.introspection ? [] : [useDisableIntrospection()]),
+    ...(server.introspection ? [] : [useDisableIntrospection(), useRouterOnlySdl(server.routerSecret)]),
     ...(server.persistedOperationsFile ? [useAllowListedOperations(server.persistedOperationsFile)] : []),
+    useInputLimits(),
+    ...(server.rateLimit ? [useClientRateLimit(server.rateLimit)] : []),
   ];
 }

@@ -2,18 +2,19 @@
  * `npm start`: the only module with side effects. Reads the environment once; with no provider
  * credentials it starts the sandbox simulators in process and serves the graph over them.
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from './config-values.js';
 import { hasProviderCredentials, parseConfig } from './config.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { startSandboxes, type Sandboxes } from './sandbox/sandboxes.js';
+import { createHttpServer } from './server/http-server.js';
 
 async function main(): Promise<void> {
   const sandbox = hasProviderCredentials(process.env) ? null : await startSandboxes();
   const config = parseConfig(sandbox ? { ...process.env, ...sandbox.env } : process.env);
   const gateway = createGateway(config);
-  const server = createServer(gateway.yoga);
+  const server = createHttpServer(gateway.yoga, config.server.http);
   await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
   const { port } = server.address() as AddressInfo;
   if (sandbox) {
@@ -26,24 +27,38 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+/** Extra time after the shutdown timeout for the aborted work to unwind before the exit is forced. */
+const FORCED_EXIT_GRACE_MS = 900;
+
 /**
  * Graceful shutdown: `/ready` turns 503, no new connection is accepted, requests in flight finish
- * (up to `timeoutMs`, then their connections are cut), and the upstream pools close.
+ * up to `timeoutMs`; then every request still running is aborted (SHUTTING_DOWN, its upstream calls
+ * cut), its connection closed, and the upstream pools destroyed. The process exits within
+ * `timeoutMs` plus a second whatever the upstreams do.
  */
 async function shutdown(server: Server, gateway: Gateway, sandbox: Sandboxes | null, timeoutMs: number): Promise<void> {
   gateway.drain();
   gateway.logger.info({ msg: 'shutting down', timeoutMs });
+  setTimeout(() => exit(gateway, 1, 'forced exit: shutdown overran its deadline'), timeoutMs + FORCED_EXIT_GRACE_MS).unref();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // Keep-alive connections turn idle as their last response ends: close them as they do.
   const sweeper = setInterval(() => server.closeIdleConnections(), 100);
-  const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  const deadline = setTimeout(() => {
+    gateway.abortInFlight();
+    // Let the aborted requests answer SHUTTING_DOWN, then cut whatever connection is left.
+    setTimeout(() => server.closeAllConnections(), 200).unref();
+  }, timeoutMs);
   await closed;
   clearInterval(sweeper);
   clearTimeout(deadline);
   await Promise.all([gateway.close(), sandbox?.close()]);
-  gateway.logger.info({ msg: 'stopped' });
+  exit(gateway, 0, 'stopped');
+}
+
+function exit(gateway: Gateway, code: number, msg: string): void {
+  gateway.logger.info({ msg });
   gateway.logger.flush();
-  process.exit(0);
+  process.exit(code);
 }
 
 main().catch((error: unknown) => {

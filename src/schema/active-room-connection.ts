@@ -1,6 +1,7 @@
 import { settleByProvider, sourceFor, type GatewayContext } from '../context.js';
 import { InvalidCursorError } from '../domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName, type Room } from '../domain/model.js';
+import type { CursorSigner } from './cursors.js';
 import { parseConnectionArgs, toConnection, type ConnectionArgs } from './connection-args.js';
 
 /**
@@ -15,14 +16,14 @@ export async function resolveActiveRoomConnection(
   path: readonly (string | number)[],
 ) {
   const page = parseConnectionArgs(args);
+  const cursorIndex = page.cursor === null ? null : parseOffsetCursor(context.cursors, page.cursor);
   const lists = await settleByProvider(context, path, providers, (provider) => sourceFor(context, provider).listActiveRooms());
   const rooms = lists.flatMap(({ value }) => value).sort(compareLiveRooms);
-  const cursorIndex = page.cursor === null ? null : parseOffsetCursor(page.cursor);
   const [start, end] =
     page.direction === 'forward'
       ? [cursorIndex === null ? 0 : cursorIndex + 1, (cursorIndex === null ? 0 : cursorIndex + 1) + page.count]
       : [Math.max(0, (cursorIndex ?? rooms.length) - page.count), cursorIndex ?? rooms.length];
-  const edges = rooms.slice(start, end).map((room, index) => ({ cursor: toOffsetCursor(start + index), node: room }));
+  const edges = rooms.slice(start, end).map((room, index) => ({ cursor: toOffsetCursor(context.cursors, start + index), node: room }));
   return toConnection(edges, end < rooms.length, start > 0, rooms.length);
 }
 
@@ -33,12 +34,12 @@ function compareLiveRooms(a: Room, b: Room): number {
   return byProvider !== 0 ? byProvider : a.roomId.localeCompare(b.roomId);
 }
 
-function toOffsetCursor(index: number): string {
-  return Buffer.from(`live:${index}`).toString('base64url');
+function toOffsetCursor(signer: CursorSigner, index: number): string {
+  return signer.seal(`live:${index}`);
 }
 
-function parseOffsetCursor(cursor: string): number {
-  const match = /^live:(\d{1,6})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+function parseOffsetCursor(signer: CursorSigner, cursor: string): number {
+  const match = /^live:(\d{1,6})$/.exec(signer.open(cursor));
   if (!match) throw new InvalidCursorError('The cursor does not belong to activeRooms.');
   return Number(match[1]);
 }

@@ -53,7 +53,7 @@ export const builder = new SchemaBuilder<{
       resolve: (_root, { id }, _context, _info, resolveNode) => (isValidId(id) ? resolveNode(id) : invalidId(id)),
     },
     nodesQueryOptions: {
-      description: 'Many objects by global id, in the order given; batched per provider. A bad id fails only its own entry.',
+      description: 'Many objects by global id (at most 100, each at most 256 characters), in the order given; batched per provider. A bad id fails only its own entry.',
       shareable: true,
       // Pothos' own resolveNodes callback ignores the ids it is given, so the exported helper is
       // called with the invalid entries blanked out (null entries are skipped, not loaded).

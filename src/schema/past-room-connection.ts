@@ -30,7 +30,7 @@ export async function resolvePastRoomConnection(
 ): Promise<PastRoomConnection> {
   const page = parseConnectionArgs(request.args);
   const fingerprint = connectionFingerprint({ providers: request.providers, filter: request.filter, order: request.order });
-  const cursor = page.cursor === null ? null : decodePastRoomCursor(page.cursor, fingerprint);
+  const cursor = page.cursor === null ? null : decodePastRoomCursor(context.cursors, page.cursor, fingerprint);
   const settled = await settleByProvider(context, path, request.providers, async (provider) => {
     const { read, countOnly } = toRead(request, page, cursor, provider);
     return { slice: await sourceFor(context, provider).readPastRooms(read), countOnly };
@@ -39,7 +39,7 @@ export async function resolvePastRoomConnection(
   const merging: ProviderRead[] = reads.filter((read) => !read.countOnly);
   const totalCount = reads.reduce((sum, read) => sum + read.slice.totalCount, 0);
   const toEdge = (edge: MergedEdge) => ({
-    cursor: encodePastRoomCursor(fingerprint, { provider: edge.provider, positions: edge.positions }),
+    cursor: encodePastRoomCursor(context.cursors, fingerprint, { provider: edge.provider, positions: edge.positions }),
     node: edge.pastRoom,
   });
   if (page.direction === 'forward') {

@@ -4,7 +4,7 @@ import type { ProviderName } from '../domain/model.js';
 import { compareRoomSortKeys, toRoomSortKey, type RoomOrder, type RoomSortKey } from '../domain/ordering.js';
 import type { RoomFilter } from '../domain/provider.js';
 import { parseConnectionArgs, toConnection, type ConnectionArgs } from './connection-args.js';
-import { connectionFingerprint } from './cursors.js';
+import { connectionFingerprint, parseDocument, type CursorSigner } from './cursors.js';
 
 /**
  * Rooms of one or many providers in one exactly ordered list. Every provider answers with all its
@@ -19,7 +19,7 @@ export async function resolveRoomConnection(
   const page = parseConnectionArgs(request.args);
   refuseUnsupportedFilters(context, request.providers, request.filter);
   const fingerprint = connectionFingerprint({ providers: request.providers, filter: request.filter, order: request.order });
-  const anchor = page.cursor === null ? null : parseCursor(page.cursor, fingerprint);
+  const anchor = page.cursor === null ? null : parseCursor(context.cursors, page.cursor, fingerprint);
   const lists = await settleByProvider(context, path, request.providers, (provider) => sourceFor(context, provider).listRooms(request.filter));
   const compare = (a: RoomSortKey, b: RoomSortKey) => compareRoomSortKeys(a, b, request.order.direction);
   const keyed = lists
@@ -31,7 +31,7 @@ export async function resolveRoomConnection(
   const firstFrom = anchor === null ? keyed.length : keyed.filter(({ key }) => compare(key, anchor) < 0).length;
   const [start, end] =
     page.direction === 'forward' ? [firstAfter, firstAfter + page.count] : [Math.max(0, firstFrom - page.count), firstFrom];
-  const edges = keyed.slice(start, end).map(({ room, key }) => ({ cursor: toCursor(key, fingerprint), node: room }));
+  const edges = keyed.slice(start, end).map(({ room, key }) => ({ cursor: toCursor(context.cursors, key, fingerprint), node: room }));
   return toConnection(edges, end < keyed.length, start > 0, keyed.length);
 }
 
@@ -47,21 +47,16 @@ function refuseUnsupportedFilters(context: GatewayContext, providers: readonly P
   }
 }
 
-function toCursor(key: RoomSortKey, fingerprint: string): string {
-  return Buffer.from(JSON.stringify({ f: fingerprint, k: key })).toString('base64url');
+function toCursor(signer: CursorSigner, key: RoomSortKey, fingerprint: string): string {
+  return signer.seal(JSON.stringify({ f: fingerprint, k: key }));
 }
 
 /** The key a cursor carries; INVALID_CURSOR for anything this connection did not issue. */
-function parseCursor(cursor: string, fingerprint: string): RoomSortKey {
-  let document: { f?: unknown; k?: unknown } | null = null;
-  try {
-    document = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { f?: unknown; k?: unknown };
-  } catch {
-    // refused below
-  }
-  const key = document?.k;
+function parseCursor(signer: CursorSigner, cursor: string, fingerprint: string): RoomSortKey {
+  const document = parseDocument(signer.open(cursor));
+  const key = document.k;
   const valid = Array.isArray(key) && key.length === 3 && ['number', 'string'].includes(typeof key[0]) && typeof key[1] === 'number' && typeof key[2] === 'string';
   if (!valid) throw new InvalidCursorError('The cursor is not a valid roomgraph cursor.');
-  if (document!.f !== fingerprint) throw new InvalidCursorError('The cursor was issued for a different list (other filter, order or providers).');
+  if (document.f !== fingerprint) throw new InvalidCursorError('The cursor was issued for a different list (other filter, order or providers).');
   return key as RoomSortKey;
 }

@@ -5,6 +5,8 @@ export interface RequestScope {
   requestId: string;
   operationName: string | null;
   errorCodes: string[];
+  /** The request's work signal (deadline, disconnect, shutdown), once `createRequestSignals` has made it. */
+  signal?: AbortSignal;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

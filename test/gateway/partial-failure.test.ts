@@ -33,7 +33,7 @@ describe('one provider failing', () => {
       [['activeRooms'], 'UPSTREAM_UNAVAILABLE', 'TELNYX', true],
       [['pastRooms'], 'UPSTREAM_UNAVAILABLE', 'TELNYX', true],
     ]);
-    expect(errors[1]!.message).toMatch(/^Telnyx GET \/room_sessions failed: could not be reached \(ECONNREFUSED\)\. Telnyx's results are missing from this field\.$/);
+    expect(errors[1]!.message).toMatch(/^Telnyx GET \/room_sessions failed: the provider could not be reached or answered with a server error\. Telnyx's results are missing from this field\.$/);
   });
 
   it('fails a field outright when its only provider fails', async () => {

@@ -197,7 +197,7 @@ export type Query = {
   activeRooms: RoomConnection;
   /** Any object by its global id; null when it no longer exists. */
   node?: Maybe<Node>;
-  /** Many objects by global id, in the order given; batched per provider. A bad id fails only its own entry. */
+  /** Many objects by global id (at most 100, each at most 256 characters), in the order given; batched per provider. A bad id fails only its own entry. */
   nodes: Array<Maybe<Node>>;
   /** Ended sessions of every enabled provider (or the filtered ones), merged in one exactly ordered list. */
   pastRooms: PastRoomConnection;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConnectionArgs } from '../../src/schema/connection-args.js';
-import { connectionFingerprint, decodePastRoomCursor, encodePastRoomCursor } from '../../src/schema/cursors.js';
+import { connectionFingerprint, createCursorSigner, decodePastRoomCursor, encodePastRoomCursor } from '../../src/schema/cursors.js';
 
 describe('parseConnectionArgs', () => {
   it('reads forward 20 items by default', () => {
@@ -30,21 +30,22 @@ describe('parseConnectionArgs', () => {
 
 describe('past-room cursors', () => {
   const fingerprint = connectionFingerprint({ order: 'a' });
+  const signer = createCursorSigner('a-cursor-secret-of-at-least-32-characters');
 
   it('round-trips the edge provider and the position vector', () => {
     const cursor = { provider: 'plugnmeet' as const, positions: { plugnmeet: 'p:4', videosdk: null } };
-    expect(decodePastRoomCursor(encodePastRoomCursor(fingerprint, cursor), fingerprint)).toEqual(cursor);
+    expect(decodePastRoomCursor(signer, encodePastRoomCursor(signer, fingerprint, cursor), fingerprint)).toEqual(cursor);
   });
 
   it.each(['', 'garbage!', Buffer.from('{"f":1}').toString('base64url'), Buffer.from('[]').toString('base64url')])(
     'refuses the garbled cursor %j with INVALID_CURSOR',
     (text) => {
-      expect(() => decodePastRoomCursor(text, fingerprint)).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR' }));
+      expect(() => decodePastRoomCursor(signer, text, fingerprint)).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR' }));
     },
   );
 
   it('refuses a cursor issued for another filter or order', () => {
-    const text = encodePastRoomCursor(connectionFingerprint({ order: 'b' }), { provider: 'telnyx', positions: { telnyx: 'k:1:x' } });
-    expect(() => decodePastRoomCursor(text, fingerprint)).toThrow(/different list/);
+    const text = encodePastRoomCursor(signer, connectionFingerprint({ order: 'b' }), { provider: 'telnyx', positions: { telnyx: 'k:1:x' } });
+    expect(() => decodePastRoomCursor(signer, text, fingerprint)).toThrow(/different list/);
   });
 });

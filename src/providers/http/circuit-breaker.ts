@@ -23,6 +23,8 @@ export interface CircuitBreaker {
   remainingCooldownMs(): number;
   /** Records the outcome of one call: healthy means the upstream answered sanely (any 2xx–4xx). */
   record(healthy: boolean): void;
+  /** Ends a call without an outcome (its request was aborted): a half-open probe slot is freed. */
+  release(): void;
 }
 
 /** Creates a closed circuit breaker. */
@@ -61,5 +63,6 @@ export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBre
     },
     remainingCooldownMs: () => (state() === 'open' ? options.cooldownMs - (now() - openedAt!) : 0),
     record,
+    release: () => void (probing = false),
   };
 }

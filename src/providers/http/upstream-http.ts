@@ -1,12 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
-import { UpstreamError, type UpstreamCall } from '../../domain/errors.js';
+import { UpstreamError, toEcho, type UpstreamCall } from '../../domain/errors.js';
 import type { ProviderName } from '../../domain/model.js';
 import { createCircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { createRetryBudget } from './retry-budget.js';
-import { attemptUpstream, type AttemptPlan, type UpstreamResponse } from './upstream-attempt.js';
-import type { UpstreamOptions } from './upstream-options.js';
+import { attemptUpstream, toAbortError, type AttemptPlan, type UpstreamResponse } from './upstream-attempt.js';
+import { DEFAULT_MAX_BODY_BYTES, type UpstreamOptions } from './upstream-options.js';
 import { toRetryDelay } from './upstream-retry.js';
+import { CLOSE_GRACE_MS, closeWithin } from './upstream-close.js';
+import { refuseDotSegments, toQueryString } from './upstream-path.js';
 
 export type { UpstreamResponse } from './upstream-attempt.js';
 
@@ -57,6 +59,10 @@ export interface UpstreamHttp {
  * budget and a circuit breaker of its own. A call is refused at once with UPSTREAM_CIRCUIT_OPEN
  * while the circuit is open; otherwise it is attempted, and retried as `toRetryDelay` allows and
  * the budget affords, within `callBudgetMs`. The last attempt's UpstreamError is what rejects.
+ * A call whose request signal aborts rejects with the signal's reason (REQUEST_TIMEOUT,
+ * REQUEST_CANCELLED, SHUTTING_DOWN), is not retried and counts neither way at the breaker. Bodies
+ * over `maxBodyBytes` are cut off (UPSTREAM_BAD_RESPONSE); a path with a `.` or `..` segment is
+ * never sent (BAD_USER_INPUT), since servers would read it as a step up the path.
  */
 export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const { resilience, timeouts } = options;
@@ -68,12 +74,16 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     headersTimeout: timeouts.headersMs,
     bodyTimeout: timeouts.bodyMs,
     keepAliveTimeout: 30_000,
+    maxResponseSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   });
   const breaker = createCircuitBreaker({ failureThreshold: resilience.breakerFailures, cooldownMs: resilience.breakerCooldownMs });
   const budget = createRetryBudget({ ratio: resilience.retryBudgetRatio, min: resilience.retryBudgetMin });
 
-  async function request(request: UpstreamRequest): Promise<UpstreamResponse> {
+  async function request(given: UpstreamRequest): Promise<UpstreamResponse> {
+    const request = given.signal || !options.ambientSignal ? given : { ...given, signal: options.ambientSignal() };
     const call: UpstreamCall = { provider: options.provider, method: request.method, path: request.path };
+    refuseDotSegments(request.path);
+    if (request.signal?.aborted) throw toAbortError(request.signal);
     if (!breaker.tryAcquire()) throw toCircuitOpenError(call, breaker.remainingCooldownMs(), resilience.breakerFailures);
     budget.recordRequest();
     const deadline = Math.min(request.deadline ?? Infinity, Date.now() + resilience.callBudgetMs);
@@ -81,28 +91,36 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     // Bounded: toRetryDelay answers null once `attempt` reaches `resilience.retries`.
     // The breaker counts calls, not attempts: a call that succeeds on a retry was healthy.
     for (let attempt = 0; ; attempt += 1) {
-      request.signal?.throwIfAborted();
+      if (request.signal?.aborted) return abandon(request.signal);
       const started = performance.now();
       const result = await attemptUpstream(pool, toPlan(call, request, deadline));
       options.onAttempt?.({
         ...call,
         attempt: attempt + 1,
-        status: result.ok ? result.response.status : result.failure.error.status,
+        status: result.ok ? result.response.status : result.failure.error instanceof UpstreamError ? result.failure.error.status : null,
         outcome: result.ok ? 'ok' : result.failure.error.code,
         durationMs: Math.round(performance.now() - started),
+        ...(result.ok ? {} : { detail: toEcho(result.failure.error.message, 300) }),
       });
       if (result.ok) {
         breaker.record(true);
         return result.response;
       }
+      if (result.failure.aborted) return abandon(request.signal!);
       const remainingMs = deadline - Date.now();
       const delay = toRetryDelay({ attempt, failure: result.failure, idempotent, remainingMs, policy: resilience, random: Math.random });
       if (delay === null || breaker.state() !== 'closed' || !budget.tryRetry()) {
         breaker.record(!result.failure.unhealthy);
         throw result.failure.error;
       }
-      await sleep(delay, undefined, { signal: request.signal });
+      await sleep(delay, undefined, { signal: request.signal }).catch(() => abandon(request.signal!));
     }
+  }
+
+  /** The request ended: free a half-open probe slot without an outcome and reject with its reason. */
+  function abandon(signal: AbortSignal): never {
+    breaker.release();
+    throw toAbortError(signal);
   }
 
   function toPlan(call: UpstreamCall, request: UpstreamRequest, deadline: number): AttemptPlan {
@@ -114,11 +132,13 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       options: { method: request.method, path, headers: request.headers, body: request.body, signal },
       waitHeaders: options.waitHeaders ?? ['retry-after'],
       describeErrorBody: options.describeErrorBody,
+      requestSignal: request.signal,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     };
   }
 
   const state = () => ({ circuit: breaker.state() });
-  const close = () => pool.close();
+  const close = () => closeWithin(pool, CLOSE_GRACE_MS);
   const withSignal = (signal: AbortSignal): UpstreamHttp => ({
     request: (call) => request({ ...call, signal: call.signal ? AbortSignal.any([call.signal, signal]) : signal }),
     state,
@@ -133,14 +153,4 @@ function toCircuitOpenError(call: UpstreamCall, remainingMs: number, failures: n
   const next = remainingMs > 0 ? `the next probe goes in ${seconds} s` : 'a probe is under way';
   const detail = `not attempted: the circuit opened after ${failures} consecutive failures and ${next}`;
   return new UpstreamError('UPSTREAM_CIRCUIT_OPEN', call, detail, null, seconds);
-}
-
-function toQueryString(query: UpstreamRequest['query']): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) params.append(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }

@@ -32,6 +32,9 @@ export interface UpstreamResilience {
   maxConcurrency: number;
 }
 
+/** The default of `UpstreamOptions.maxBodyBytes`: 8 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+
 /** One attempt of an upstream call, as logged: where it went and how it ended, never what it carried. */
 export interface UpstreamAttemptEvent {
   provider: string;
@@ -44,6 +47,8 @@ export interface UpstreamAttemptEvent {
   /** `ok`, or the error code the attempt ended with. */
   outcome: string;
   durationMs: number;
+  /** Why a failed attempt failed, in the gateway's and the provider's words: for the log only, never a client. */
+  detail?: string;
 }
 
 /**
@@ -65,6 +70,13 @@ export interface UpstreamOptions {
   timeouts: UpstreamTimeouts;
   resilience: UpstreamResilience;
   bounds: ReadBounds;
+  /** The largest upstream response body read, in bytes (`UPSTREAM_MAX_BODY_BYTES`); larger fails with UPSTREAM_BAD_RESPONSE. */
+  maxBodyBytes?: number;
+  /**
+   * The signal of the request being served, for a call made without one: a backstop, so a source
+   * that does not thread `scope.signal` still cannot outlive its request.
+   */
+  ambientSignal?: () => AbortSignal | undefined;
   /** Told of every attempt (for the upstream-call log). */
   onAttempt?: (event: UpstreamAttemptEvent) => void;
 }

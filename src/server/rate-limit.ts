@@ -1,0 +1,59 @@
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** A per-client budget: `points` of estimated query cost per `windowSeconds` (README, "Limits"). */
+export interface RateLimitConfig {
+  points: number;
+  windowSeconds: number;
+}
+
+/**
+ * Per-client rate limit of upstream-costly work, on rate-limiter-flexible's in-memory token bucket:
+ * each operation spends its estimated cost (the complexity plugin's model, `server/query-cost.ts`)
+ * from its client's budget, keyed by the JWT subject when client auth is on, else the remote
+ * address. Over budget, it is refused before any resolver runs with RATE_LIMITED, HTTP 429 and
+ * `Retry-After`. The budget is per process: N replicas allow N times as much.
+ */
+export function useClientRateLimit(config: RateLimitConfig): Plugin {
+  const limiter = new RateLimiterMemory({ points: config.points, duration: config.windowSeconds });
+  return {
+    onExecute: async ({ args, setResultAndStopExecution }) => {
+      // An operation over the cost limit is refused by the complexity plugin without an upstream call: it costs 1.
+      const estimate = estimateCost(args);
+      const maxCost = (args.contextValue as { queryLimits?: { maxCost: number } }).queryLimits?.maxCost ?? Infinity;
+      const cost = estimate > maxCost ? 1 : Math.min(config.points, Math.max(1, estimate));
+      try {
+        await limiter.consume(clientKeyOf(args.contextValue), cost);
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        setResultAndStopExecution({ errors: [rateLimited(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)))] });
+      }
+    },
+  };
+}
+
+/** Who a request counts against: `sub:<JWT subject>`, else `ip:<remote address>`. */
+export function clientKeyOf(context: unknown): string {
+  const { jwt, req } = context as { jwt?: { payload?: { sub?: unknown } }; req?: { socket?: { remoteAddress?: string } } };
+  const subject = jwt?.payload?.sub;
+  if (typeof subject === 'string' && subject !== '') return `sub:${subject.slice(0, 256)}`;
+  return `ip:${req?.socket?.remoteAddress ?? 'unknown'}`;
+}
+
+/** The operation's estimated cost; 1 when it cannot be estimated (execution then refuses it anyway). */
+function estimateCost(args: { document: Parameters<typeof complexityFromQuery>[0]; schema: Parameters<typeof complexityFromQuery>[1]['schema']; variableValues?: unknown; contextValue: unknown }): number {
+  try {
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    return complexityFromQuery(args.document, { schema: args.schema, ctx: args.contextValue as object, variables }).complexity;
+  } catch {
+    return 1;
+  }
+}
+
+function rateLimited(retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(`This client's query budget is spent; retry in ${retryAfterSeconds} s.`, {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } } },
+  });
+}
