@@ -1,16 +1,11 @@
 import type { ReadBounds, UpstreamResilience, UpstreamTimeouts } from './providers/http/upstream-options.js';
 import { isSet, parseDecimal, parseInteger, parseUrl, ConfigError, type Env } from './config-values.js';
 import { parseServerConfig, type ServerConfig } from './server/server-config.js';
+import { parseVideosdkConfig, type VideosdkConfig } from './providers/videosdk/videosdk-provider.js';
 
 /** plugNmeet: a self-hosted server, so its URL has no default. */
 export interface PlugnmeetConfig {
   url: string;
-  apiKey: string;
-  apiSecret: string;
-}
-
-export interface VideosdkConfig {
-  apiUrl: string;
   apiKey: string;
   apiSecret: string;
 }
@@ -34,7 +29,6 @@ export interface GatewayConfig {
   server: ServerConfig;
 }
 
-export const DEFAULT_VIDEOSDK_API_URL = 'https://api.videosdk.live';
 export const DEFAULT_TELNYX_API_URL = 'https://api.telnyx.com/v2';
 
 /** Parses the environment once into a typed config; throws ConfigError naming the bad variable. */
@@ -47,11 +41,7 @@ export function parseConfig(env: Env): GatewayConfig {
         apiKey: env.PLUGNMEET_API_KEY!,
         apiSecret: env.PLUGNMEET_API_SECRET!,
       })),
-      videosdk: parseGroup(env, ['VIDEOSDK_API_KEY', 'VIDEOSDK_API_SECRET'], [], () => ({
-        apiUrl: parseUrl(env, 'VIDEOSDK_API_URL', DEFAULT_VIDEOSDK_API_URL),
-        apiKey: env.VIDEOSDK_API_KEY!,
-        apiSecret: env.VIDEOSDK_API_SECRET!,
-      })),
+      videosdk: parseVideosdkConfig(env),
       telnyx: parseGroup(env, ['TELNYX_API_KEY'], [], () => ({
         apiUrl: parseUrl(env, 'TELNYX_API_URL', DEFAULT_TELNYX_API_URL),
         apiKey: env.TELNYX_API_KEY!,

@@ -1,15 +1,16 @@
 import { openScope } from '../support/source-scope.js';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig, type VideosdkConfig } from '../../src/config.js';
+import { parseConfig } from '../../src/config.js';
 import { UpstreamError } from '../../src/domain/errors.js';
 import type { PastRoomKey } from '../../src/domain/keys.js';
 import type { PastRoomOrder } from '../../src/domain/ordering.js';
 import type { PastRoomFilter, PastRoomRead, PastRoomSlice, VideoProvider } from '../../src/domain/provider.js';
 import type { UpstreamOptions } from '../../src/providers/http/upstream-options.js';
 import { createVideosdkTokenSource } from '../../src/providers/videosdk/videosdk-auth.js';
-import { createVideosdkClient } from '../../src/providers/videosdk/videosdk-client.js';
-import { createVideosdkProvider } from '../../src/providers/videosdk/videosdk-provider.js';
+import { createUpstreamHttp } from '../../src/providers/http/upstream-http.js';
+import { createVideosdkClient, type VideosdkClient } from '../../src/providers/videosdk/videosdk-client.js';
+import { createVideosdkProvider, DEFAULT_VIDEOSDK_PAGE_SIZE, type VideosdkConfig } from '../../src/providers/videosdk/videosdk-provider.js';
 import { parseParticipantsPage } from '../../src/providers/videosdk/videosdk-wire.js';
 import { VIDEOSDK_DEMO_PAST_SESSIONS } from '../../src/sandbox/videosdk/videosdk-seed.js';
 import { startVideosdkSimulator, type VideosdkSimulator } from '../../src/sandbox/videosdk/videosdk-simulator.js';
@@ -25,14 +26,27 @@ const ALL: PastRoomFilter = { roomIds: null, createdAt: null };
 const ASC: PastRoomOrder = { field: 'CREATED_AT', direction: 'ASC' };
 const DESC: PastRoomOrder = { field: 'CREATED_AT', direction: 'DESC' };
 const UNKNOWN_SESSION = '0123456789abcdef01234567';
+/** The pages of the demo's ended-session list at the gateway's page size (each one call). */
+const ENDED_LIST_PAGES = Math.ceil(VIDEOSDK_DEMO_PAST_SESSIONS / DEFAULT_VIDEOSDK_PAGE_SIZE);
 
 let sim: VideosdkSimulator;
 let provider: VideoProvider;
 const extraProviders: VideoProvider[] = [];
+const closers: (() => Promise<void>)[] = [];
 
 function configOf(simulator: VideosdkSimulator, overrides: Partial<VideosdkConfig> = {}): VideosdkConfig {
   const env = simulator.env;
-  return { apiUrl: env.VIDEOSDK_API_URL!, apiKey: env.VIDEOSDK_API_KEY!, apiSecret: env.VIDEOSDK_API_SECRET!, ...overrides };
+  const credentials = { apiUrl: env.VIDEOSDK_API_URL!, apiKey: env.VIDEOSDK_API_KEY!, apiSecret: env.VIDEOSDK_API_SECRET! };
+  return { ...credentials, pageSize: DEFAULT_VIDEOSDK_PAGE_SIZE, ...overrides };
+}
+
+/** A client of one simulator with its own pool, as a provider makes one per request; closed after the test file. */
+function clientFor(simulator: VideosdkSimulator, pageSize: number): VideosdkClient {
+  const config = configOf(simulator);
+  const http = createUpstreamHttp({ provider: 'videosdk', baseUrl: config.apiUrl, ...UPSTREAM });
+  closers.push(() => http.close());
+  const tokens = createVideosdkTokenSource(config);
+  return createVideosdkClient(http.withSignal(new AbortController().signal), tokens, { pageSize, bounds: UPSTREAM.bounds, signal: new AbortController().signal });
 }
 
 function providerFor(config: VideosdkConfig): VideoProvider {
@@ -103,6 +117,7 @@ beforeEach(() => sim.resetCalls());
 
 afterAll(async () => {
   await Promise.all([provider, ...extraProviders].map((each) => each.close()));
+  await Promise.all(closers.map((close) => close()));
   await sim.close();
 });
 
@@ -163,8 +178,9 @@ describe('past rooms as a sorted stream', () => {
     expect(totals).toEqual([expected.length]);
     sim.resetCalls();
     await provider.createSource(openScope()).readPastRooms(readOf({ filter }));
-    // Three rooms: one read of every ended session beats a list per room.
-    expect(sim.calls.map((call) => `${call.query.roomId} ${call.query.status}`)).toEqual(['undefined ended']);
+    // Three rooms: one read of every ended session (all its pages) beats a list per room.
+    const pages = sim.calls.map((call) => `${call.query.roomId} ${call.query.status} ${call.query.page}`);
+    expect(pages.sort()).toEqual(Array.from({ length: ENDED_LIST_PAGES }, (_, index) => `undefined ended ${index + 1}`));
     sim.resetCalls();
     await provider.createSource(openScope()).readPastRooms(readOf({ filter: { roomIds: roomIds.slice(0, 2), createdAt: null } }));
     const asked = sim.calls.map((call) => `${call.query.roomId} ${call.query.status}`);
@@ -189,9 +205,9 @@ describe('past rooms as a sorted stream', () => {
       const slice = await providerFor(configOf(small)).createSource(openScope()).readPastRooms(readOf({ count: 100 }));
       expect(slice.items).toHaveLength(VIDEOSDK_DEMO_PAST_SESSIONS);
       expect(small.calls.map((call) => [call.query.page, call.query.perPage, call.query.status])).toEqual([
-        ['1', '100', 'ended'],
-        ['2', '100', 'ended'],
-        ['3', '100', 'ended'],
+        ['1', '20', 'ended'],
+        ['2', '20', 'ended'],
+        ['3', '20', 'ended'],
       ]);
     } finally {
       await small.close();
@@ -242,43 +258,39 @@ describe('rooms and participants', () => {
     expect(unknown).toBeNull();
   });
 
-  it('reads every page of a session\'s participants and of its connected ones', async () => {
+  it('reads every page of a live session\'s connected participants', async () => {
     const small = await startVideosdkSimulator({ maxPerPage: 2 });
-    const client = createVideosdkClient(configOf(small), UPSTREAM);
     try {
-      const live = small.store.sessions.find((session) => session.end === null)!;
-      const all = await client.getAllParticipants(live.id);
+      const client = clientFor(small, 2);
+      const live = small.store.sessions.find((session) => session.end === null && connectedIds(session).length > 1)!;
       const active = await client.getAllActiveParticipants(live.id);
-      const wire = live.participants.map(({ participantId, name, timelog }) => ({
-        participantId,
-        name,
-        timelog: timelog.map((segment) => ({ start: segment.start.toISOString(), end: segment.end?.toISOString() ?? null })),
-      }));
-      expect(all).toEqual({ roomId: live.roomId, participants: wire });
+      expect(active).toMatchObject({ roomId: live.roomId });
       expect(active!.participants.map((participant) => participant.participantId)).toEqual(connectedIds(live));
-      const paths = small.calls.map((call) => `${call.path.replace(`/v2/sessions/${live.id}`, '')} ${call.query.page}`);
-      expect(paths).toEqual(['/participants 1', '/participants 2', '/participants/active 1', '/participants/active 2']);
-      expect(await client.getAllParticipants(UNKNOWN_SESSION)).toBeNull();
+      const paths = small.calls.map((call) => `${call.path.replace(`/v2/sessions/${live.id}`, '')} ${call.query.page} ${call.query.perPage}`);
+      expect(paths).toEqual(['/participants/active 1 2', '/participants/active 2 2']);
+      expect(await client.getAllActiveParticipants(UNKNOWN_SESSION)).toBeNull();
     } finally {
-      await client.close();
       await small.close();
     }
   });
 
   it('parses object- and array-shaped participants data, an empty array, and a page without pageInfo', () => {
-    const call = { provider: 'videosdk' as const, method: 'GET', path: '/v2/sessions/x/participants' };
+    const call = { provider: 'videosdk' as const, method: 'GET', path: '/v2/sessions/x/participants/active' };
     const timelog = [{ start: '2024-01-01T00:00:00.000Z', end: null }];
     const document = { id: 's1', roomId: 'r1', participants: [{ participantId: 'p1', name: 'Ann', timelog }] };
     const pageInfo = { currentPage: 1, perPage: 20, lastPage: 1, total: 1 };
-    const expected = { pageInfo, sessionId: 's1', roomId: 'r1', participants: document.participants };
+    const participants = [{ participantId: 'p1', name: 'Ann', timelog: [{ start: new Date(timelog[0]!.start), end: null }] }];
+    const expected = { pageInfo, roomId: 'r1', participants };
     expect(parseParticipantsPage({ pageInfo, data: document }, call)).toEqual(expected);
     const { id, ...rest } = document;
     expect(parseParticipantsPage({ pageInfo, data: [{ _id: id, ...rest }] }, call)).toEqual(expected);
-    expect(parseParticipantsPage({ data: document }, call)).toEqual({ ...expected, pageInfo: { ...pageInfo, perPage: 1 } });
+    // No pageInfo (the older rendering): one page, as the SDK defaults it.
+    const unpaged = { currentPage: 1, perPage: 1, lastPage: null, total: null };
+    expect(parseParticipantsPage({ data: document }, call)).toEqual({ ...expected, pageInfo: unpaged });
     const empty = parseParticipantsPage({ pageInfo: { ...pageInfo, total: 0 }, data: [] }, call);
-    expect(empty).toMatchObject({ sessionId: null, roomId: null, participants: [] });
+    expect(empty).toMatchObject({ roomId: null, participants: [] });
     expect(() => parseParticipantsPage({ pageInfo, data: { ...document, participants: [{ name: 'x' }] } }, call)).toThrow(
-      'VideoSDK GET /v2/sessions/x/participants failed: malformed body: body.data.participants[0].participantId is not an id',
+      'VideoSDK GET /v2/sessions/x/participants/active failed: malformed body: body.data.participants[0].participantId is not an id',
     );
   });
 });
@@ -287,7 +299,7 @@ describe('priming and call counts', () => {
   it('serves sessions and participants seen in a list with no further call', async () => {
     const source = provider.createSource(openScope());
     const slice = await source.readPastRooms(readOf({ order: DESC }));
-    expect(sim.calls).toHaveLength(1);
+    expect(sim.calls).toHaveLength(ENDED_LIST_PAGES);
     const keys = slice.items.map(({ pastRoom: { roomId, sessionId } }): PastRoomKey => ({ provider: 'videosdk', roomId, sessionId }));
     expect((await source.loadPastRooms(keys)).map((pastRoom) => pastRoom?.sessionId)).toEqual(idsOf(slice));
     const lists = await source.loadPastRoomParticipants(keys);
@@ -297,7 +309,7 @@ describe('priming and call counts', () => {
     expect(participants.map((participant) => participant?.participantId)).toEqual(participantKeys.map((key) => key.participantId));
     const oneRoom = { roomIds: [keys[0]!.roomId], createdAt: { from: new Date(0), to: null } };
     await source.readPastRooms(readOf({ filter: oneRoom, direction: 'backward', count: 3 }));
-    expect(sim.calls).toHaveLength(1);
+    expect(sim.calls).toHaveLength(ENDED_LIST_PAGES);
   });
 
   it('loads a past room by id with one call, and then its participants with none', async () => {
@@ -370,7 +382,7 @@ describe('errors', () => {
     sim.injectFault({ kind: 'status', status: 200, body: { pageInfo, data: [{ id: 'x', roomId: 'r', start: 'yesterday' }] } });
     const error = await failureOf(provider.createSource(openScope()).readPastRooms(readOf()));
     expect(error.code).toBe('UPSTREAM_BAD_RESPONSE');
-    expect(error.message).toBe('VideoSDK GET /v2/sessions failed: malformed body: body.data[0].start is not an ISO-8601 time');
+    expect(error.message).toBe('VideoSDK GET /v2/sessions failed: malformed body: body.data[0].start is not an ISO 8601 timestamp');
     sim.injectFault({ kind: 'status', status: 200, body: '<html>gateway</html>' });
     const key = { provider: 'videosdk' as const, roomId: 'r', sessionId: UNKNOWN_SESSION };
     expect((await failureOf(provider.createSource(openScope()).loadPastRooms([key]))).code).toBe('UPSTREAM_BAD_RESPONSE');

@@ -103,9 +103,21 @@ describe('list envelope and paging', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('caps perPage at 100', async () => {
-    const { body } = await get('/v2/sessions?perPage=500');
-    expect(body.pageInfo.perPage).toBe(100);
+  it('serves perPage up to 100 and refuses a larger one with 400, never with an empty page', async () => {
+    expect((await get('/v2/sessions?perPage=100')).body.pageInfo.perPage).toBe(100);
+    const refused = { status: 400, body: { message: '"perPage" must be less than or equal to 100' } };
+    expect(await get('/v2/sessions?perPage=101')).toEqual(refused);
+    expect(await get('/v2/rooms?perPage=500')).toMatchObject({ status: 400 });
+  });
+
+  it('takes its perPage cap from the options', async () => {
+    const small = await startVideosdkSimulator({ maxPerPage: 10 });
+    try {
+      const response = await fetch(`${small.url}/v2/rooms?perPage=11`, { headers: { authorization: token } });
+      expect([response.status, await response.json()]).toEqual([400, { message: '"perPage" must be less than or equal to 10' }]);
+    } finally {
+      await small.close();
+    }
   });
 
   it('answers an empty page after the last one', async () => {
