@@ -9,9 +9,9 @@ import type { PastRoomFilter, PastRoomRead, PastRoomSlice, VideoProvider } from 
 import type { UpstreamOptions } from '../../src/providers/http/upstream-options.js';
 import { createVideosdkTokenSource } from '../../src/providers/videosdk/videosdk-auth.js';
 import { createUpstreamHttp } from '../../src/providers/http/upstream-http.js';
-import { createVideosdkClient, type VideosdkClient } from '../../src/providers/videosdk/videosdk-client.js';
+import { createVideosdkClient, describeVideosdkError, isNoSuchId, type VideosdkClient } from '../../src/providers/videosdk/videosdk-client.js';
 import { createVideosdkProvider, DEFAULT_VIDEOSDK_PAGE_SIZE, type VideosdkConfig } from '../../src/providers/videosdk/videosdk-provider.js';
-import { parseParticipantsPage } from '../../src/providers/videosdk/videosdk-wire.js';
+import { parseParticipantsPage, parseRoomPage } from '../../src/providers/videosdk/videosdk-wire.js';
 import { VIDEOSDK_DEMO_PAST_SESSIONS } from '../../src/sandbox/videosdk/videosdk-seed.js';
 import { startVideosdkSimulator, type VideosdkSimulator } from '../../src/sandbox/videosdk/videosdk-simulator.js';
 import type { VideosdkSimParticipant, VideosdkSimSession } from '../../src/sandbox/videosdk/videosdk-store.js';
@@ -43,7 +43,7 @@ function configOf(simulator: VideosdkSimulator, overrides: Partial<VideosdkConfi
 /** A client of one simulator with its own pool, as a provider makes one per request; closed after the test file. */
 function clientFor(simulator: VideosdkSimulator, pageSize: number): VideosdkClient {
   const config = configOf(simulator);
-  const http = createUpstreamHttp({ provider: 'videosdk', baseUrl: config.apiUrl, ...UPSTREAM });
+  const http = createUpstreamHttp({ provider: 'videosdk', baseUrl: config.apiUrl, ...UPSTREAM, describeErrorBody: describeVideosdkError });
   closers.push(() => http.close());
   const tokens = createVideosdkTokenSource(config);
   return createVideosdkClient(http.withSignal(new AbortController().signal), tokens, { pageSize, bounds: UPSTREAM.bounds, signal: new AbortController().signal });
@@ -402,5 +402,103 @@ describe('the REST token', () => {
     const second = await tokens.token();
     expect(second).not.toBe(first);
     expect(decodeJwt(second)).toMatchObject({ iat: 1_800_000_540, exp: 1_800_001_140 });
+  });
+});
+
+/** A provider over a simulator of its own, with its page size and read bounds changed. */
+function providerOver(simulator: VideosdkSimulator, config: Partial<VideosdkConfig> = {}, bounds: Partial<UpstreamOptions['bounds']> = {}) {
+  const created = createVideosdkProvider(configOf(simulator, config), { ...UPSTREAM, bounds: { ...UPSTREAM.bounds, ...bounds } });
+  extraProviders.push(created);
+  return created;
+}
+
+async function withSimulator<T>(options: Parameters<typeof startVideosdkSimulator>[0], run: (simulator: VideosdkSimulator) => Promise<T>): Promise<T> {
+  const simulator = await startVideosdkSimulator(options);
+  try {
+    return await run(simulator);
+  } finally {
+    await simulator.close();
+  }
+}
+
+describe('refused parameters and unknown ids (audit V1)', () => {
+  it('surfaces a refused perPage as UPSTREAM_REJECTED naming VideoSDK and the call, never as an empty list', async () => {
+    await withSimulator({ maxPerPage: 10 }, async (small) => {
+      const source = providerOver(small).createSource(openScope());
+      const roomIds = [small.store.rooms[0]!.roomId];
+      const error = await failureOf(source.readPastRooms(readOf({ filter: { roomIds, createdAt: null } })));
+      expect([error.code, error.status, error.message]).toEqual([
+        'UPSTREAM_REJECTED',
+        400,
+        'VideoSDK GET /v2/sessions failed: "perPage" must be less than or equal to 10',
+      ]);
+      expect(error.extensions).toMatchObject({ provider: 'VIDEOSDK', upstream: { method: 'GET', path: '/v2/sessions', status: 400 } });
+      expect((await failureOf(source.listActiveRooms())).code).toBe('UPSTREAM_REJECTED');
+      const live = small.store.sessions.find((session) => session.end === null)!;
+      expect((await failureOf(clientFor(small, 20).getAllActiveParticipants(live.id))).code).toBe('UPSTREAM_REJECTED');
+    });
+  });
+
+  it('reads the pages of a smaller page size when one is configured', async () => {
+    await withSimulator({ maxPerPage: 10 }, async (small) => {
+      const slice = await providerOver(small, { pageSize: 10 }).createSource(openScope()).readPastRooms(readOf({ count: 100 }));
+      expect(slice.totalCount).toBe(VIDEOSDK_DEMO_PAST_SESSIONS);
+      expect(small.calls.map((call) => call.query.perPage)).toEqual(Array(Math.ceil(VIDEOSDK_DEMO_PAST_SESSIONS / 10)).fill('10'));
+    });
+  });
+
+  it('rejects a 400 on a call naming an id unless its words say the id is unknown or invalid', async () => {
+    const client = clientFor(sim, DEFAULT_VIDEOSDK_PAGE_SIZE);
+    const roomId = sim.store.rooms[0]!.roomId;
+    sim.injectFault({ kind: 'status', status: 400, body: { message: '"status" must be one of [ongoing, ended]' } });
+    const error = await failureOf(client.getRoom(roomId));
+    expect([error.code, error.message]).toEqual(['UPSTREAM_REJECTED', `VideoSDK GET /v2/rooms/${roomId} failed: "status" must be one of [ongoing, ended]`]);
+    sim.injectFault({ kind: 'status', status: 400, body: { message: 'Validation failed' } });
+    expect((await failureOf(client.listAllSessions({ roomId, status: 'ended' }))).code).toBe('UPSTREAM_REJECTED');
+    sim.injectFault({ kind: 'status', status: 400, body: { message: 'RoomId is invalid.' } });
+    expect(await client.getRoom(roomId)).toBeNull();
+    sim.injectFault({ kind: 'status', status: 402, body: { message: 'Room not found.' } });
+    expect(await client.listAllSessions({ roomId, status: 'ended' })).toEqual([]);
+  });
+
+  it('tells "no such id" answers from refusals by status and words', () => {
+    const call = { provider: 'videosdk' as const, method: 'GET', path: '/v2/sessions/invalid-session-id' };
+    const failure = (status: number, words: string) => new UpstreamError('UPSTREAM_REJECTED', call, words, status);
+    expect([404, 402].map((status) => isNoSuchId(failure(status, 'HTTP')))).toEqual([true, true]);
+    const words = ['Invalid sessionId.', 'Room not found.', 'RoomId is invalid.', 'Session not found', 'invalid room id'];
+    expect(words.map((text) => isNoSuchId(failure(400, text)))).toEqual(words.map(() => true));
+    const refusals = ['"perPage" must be less than or equal to 50', 'Invalid perPage', 'HTTP 400', 'Validation failed'];
+    expect(refusals.map((text) => isNoSuchId(failure(400, text)))).toEqual(refusals.map(() => false));
+    expect([isNoSuchId(failure(401, 'Room not found.')), isNoSuchId(new Error('Room not found.'))]).toEqual([false, false]);
+  });
+});
+
+describe('page metadata as tolerant as the official SDK (audit V2)', () => {
+  const call = { provider: 'videosdk' as const, method: 'GET', path: '/v2/rooms' };
+  const room = { roomId: 'abcd-efgh-ijkl', id: '623d42d472498060cccb51f2' };
+
+  it('reads pageInfo, its page/totalPages names, a pagination object, no metadata and a bare array', () => {
+    const read = (body: unknown) => parseRoomPage(body, call).pageInfo;
+    expect(read({ pageInfo: { currentPage: 2, perPage: 1, lastPage: 5, total: 5 }, data: [room] })).toEqual({ currentPage: 2, perPage: 1, lastPage: 5, total: 5 });
+    expect(read({ pageInfo: { page: 2, perPage: 1, totalPages: 5 }, data: [room] })).toEqual({ currentPage: 2, perPage: 1, lastPage: 5, total: null });
+    expect(read({ pagination: { page: 3, perPage: 2, totalPages: 4, total: 7 }, data: [room] })).toEqual({ currentPage: 3, perPage: 2, lastPage: 4, total: 7 });
+    expect(read({ data: [room, room] })).toEqual({ currentPage: 1, perPage: 2, lastPage: null, total: null });
+    expect(parseRoomPage([room], call)).toMatchObject({ pageInfo: { currentPage: 1, perPage: 1, lastPage: null, total: null }, data: [{ roomId: room.roomId }] });
+  });
+
+  it('takes the defaults for values that are not numbers, and refuses numbers that cannot be counts', () => {
+    const read = (pageInfo: unknown) => parseRoomPage({ pageInfo, data: [room] }, call).pageInfo;
+    expect(read({ currentPage: '2', perPage: '20', lastPage: '3', total: null })).toEqual({ currentPage: 1, perPage: 1, lastPage: null, total: null });
+    expect(() => read({ currentPage: 1, perPage: 20, lastPage: -1, total: 1 })).toThrow('malformed body: body.pageInfo.lastPage is not a count');
+    expect(() => read({ currentPage: 1, perPage: 20, lastPage: 1, total: 1.5 })).toThrow('malformed body: body.pageInfo.total is not a count');
+    expect(() => parseRoomPage({ pageInfo: {} }, call)).toThrow('malformed body: body.data is not an array');
+  });
+
+  it('walks every page a pagination object announces', async () => {
+    const rooms = sim.store.rooms.map((each) => ({ roomId: each.roomId, id: each.id }));
+    sim.injectFault({ kind: 'status', status: 200, body: { pagination: { page: 1, perPage: 20, totalPages: 2, total: 21 }, data: rooms } });
+    const listed = await clientFor(sim, DEFAULT_VIDEOSDK_PAGE_SIZE).listAllRooms();
+    expect(listed.map((each) => each.roomId)).toEqual(rooms.map((each) => each.roomId));
+    expect(sim.calls.filter((call) => call.path === '/v2/rooms').map((call) => call.query.page)).toEqual(['1', '2']);
   });
 });
