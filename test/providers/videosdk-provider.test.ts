@@ -10,7 +10,7 @@ import type { UpstreamOptions } from '../../src/providers/http/upstream-options.
 import { createVideosdkTokenSource } from '../../src/providers/videosdk/videosdk-auth.js';
 import { createUpstreamHttp } from '../../src/providers/http/upstream-http.js';
 import { createVideosdkClient, describeVideosdkError, isNoSuchId, type VideosdkClient } from '../../src/providers/videosdk/videosdk-client.js';
-import { createVideosdkProvider, DEFAULT_VIDEOSDK_PAGE_SIZE, type VideosdkConfig } from '../../src/providers/videosdk/videosdk-provider.js';
+import { createVideosdkProvider, DEFAULT_VIDEOSDK_PAGE_SIZE, VIDEOSDK_CAPABILITIES, type VideosdkConfig } from '../../src/providers/videosdk/videosdk-provider.js';
 import { parseParticipantsPage, parseRoomPage } from '../../src/providers/videosdk/videosdk-wire.js';
 import { VIDEOSDK_DEMO_PAST_SESSIONS } from '../../src/sandbox/videosdk/videosdk-seed.js';
 import { startVideosdkSimulator, type VideosdkSimulator } from '../../src/sandbox/videosdk/videosdk-simulator.js';
@@ -500,5 +500,109 @@ describe('page metadata as tolerant as the official SDK (audit V2)', () => {
     const listed = await clientFor(sim, DEFAULT_VIDEOSDK_PAGE_SIZE).listAllRooms();
     expect(listed.map((each) => each.roomId)).toEqual(rooms.map((each) => each.roomId));
     expect(sim.calls.filter((call) => call.path === '/v2/rooms').map((call) => call.query.page)).toEqual(['1', '2']);
+  });
+});
+
+describe('live sessions and open segments (audit V3, V4)', () => {
+  it('takes the newest ongoing session of a room as its live one, whatever the list order', async () => {
+    for (const listOrder of ['newest-first', 'scrambled'] as const) {
+      await withSimulator({ staleOngoingSession: true, listOrder }, async (stale) => {
+        const roomId = stale.store.sessions.find((session) => session.participants.some((each) => each.name === 'Ghost'))!.roomId;
+        const ongoing = stale.store.sessions.filter((session) => session.roomId === roomId && session.end === null);
+        expect(ongoing).toHaveLength(2);
+        const newest = ongoing.reduce((a, b) => (a.start > b.start ? a : b));
+        const source = providerOver(stale).createSource(openScope());
+        const room = (await source.listActiveRooms()).find((candidate) => candidate.roomId === roomId)!;
+        expect(room.activeSessionId).toBe(newest.id);
+        expect(room.participants!.map((participant) => participant.name)).not.toContain('Ghost');
+        expect((await source.loadRooms([roomId]))[0]!.activeSessionId).toBe(newest.id);
+        const [live] = await source.loadLiveParticipants([roomId]);
+        expect(live!.map((participant) => participant.sessionId)).toEqual(live!.map(() => newest.id));
+      });
+    }
+  });
+
+  it('closes the open segments of an ended session at its end, in lists and by id', async () => {
+    const room = sim.store.rooms[3]!;
+    const start = new Date('2024-03-01T10:00:00.000Z');
+    const end = new Date('2024-03-01T11:00:00.000Z');
+    const session = sim.store.addSession({
+      roomId: room.roomId,
+      start,
+      end,
+      participants: [{ name: 'Open', timelog: [{ start, end: new Date('2024-03-01T10:10:00.000Z') }, { start: new Date('2024-03-01T10:20:00.000Z'), end: null }] }],
+    });
+    try {
+      const participantId = session.participants[0]!.participantId;
+      const expected = { joinedAt: start, leftAt: end, presences: [{ joinedAt: start, leftAt: new Date('2024-03-01T10:10:00.000Z') }, { joinedAt: new Date('2024-03-01T10:20:00.000Z'), leftAt: end }] };
+      const listed = await provider.createSource(openScope()).readPastRooms(readOf({ filter: { roomIds: [room.roomId], createdAt: null }, count: 100 }));
+      expect(listed.items.find((item) => item.pastRoom.sessionId === session.id)!.pastRoom.participants![0]).toMatchObject(expected);
+      const [byId] = await provider.createSource(openScope()).loadPastRoomParticipants([keyOf(session)]);
+      expect(byId![0]).toMatchObject(expected);
+      const [one] = await provider.createSource(openScope()).loadParticipants([{ ...keyOf(session), participantId }]);
+      expect(one).toMatchObject(expected);
+    } finally {
+      sim.store.sessions.splice(sim.store.sessions.indexOf(session), 1);
+    }
+  });
+});
+
+describe('pushed-down time windows (audit V7)', () => {
+  it('sends a widened startDate/endDate with a createdAt range, and still filters exactly', async () => {
+    const [from, to] = [sim.store.sessions[20]!.start, sim.store.sessions[3]!.start].sort((a, b) => a.getTime() - b.getTime()) as [Date, Date];
+    const { ids } = await readAll({ filter: { roomIds: null, createdAt: { from, to } }, count: 100 });
+    expect(ids).toEqual(expectedIds(ASC, (session) => session.start >= from && session.start < to));
+    expect(sim.calls.map((call) => [call.query.startDate, call.query.endDate])).toContainEqual([String(from.getTime() - 1000), String(to.getTime() + 1000)]);
+    expect(sim.calls.length).toBeLessThan(ENDED_LIST_PAGES);
+    sim.resetCalls();
+    await provider.createSource(openScope()).readPastRooms(readOf({ filter: { roomIds: [sim.store.rooms[0]!.roomId], createdAt: { from, to: null } } }));
+    expect(sim.calls.map((call) => [call.query.roomId, call.query.startDate, call.query.endDate])).toEqual([
+      [sim.store.rooms[0]!.roomId, String(from.getTime() - 1000), undefined],
+    ]);
+    expect(VIDEOSDK_CAPABILITIES.nativeCreatedAtFilter).toBe(false);
+  });
+});
+
+describe('bounded by-id lookups and the request signal', () => {
+  const randomIds = (count: number) => Array.from({ length: count }, (_, index) => index.toString(16).padStart(24, 'a'));
+
+  it('answers hundreds of session ids with the session lists, not a call per id', async () => {
+    const known = endedSessions().slice(0, 5).map(keyOf);
+    const keys = [...known, ...randomIds(300).map((sessionId) => ({ provider: 'videosdk' as const, roomId: known[0]!.roomId, sessionId }))];
+    const source = provider.createSource(openScope());
+    const pastRooms = await source.loadPastRooms(keys);
+    expect(pastRooms.slice(0, 5).map((pastRoom) => pastRoom?.sessionId)).toEqual(known.map((key) => key.sessionId));
+    expect(pastRooms.slice(5).every((pastRoom) => pastRoom === null)).toBe(true);
+    const participants = await source.loadParticipants(keys.map((key) => ({ ...key, participantId: 'nobody00' })));
+    expect(participants.every((participant) => participant === null)).toBe(true);
+    expect(sim.calls.length).toBeLessThanOrEqual(ENDED_LIST_PAGES + 1);
+    sim.resetCalls();
+    const rooms = await provider.createSource(openScope()).loadRooms(randomIds(200).map((id) => `room-${id}`));
+    expect(rooms.every((room) => room === null)).toBe(true);
+    expect(sim.calls.length).toBeLessThanOrEqual(2);
+  });
+
+  it('looks a few ids up one by one when the lists are longer than a read may fetch, and refuses many', async () => {
+    const limited = providerOver(sim, { pageSize: 10 }, { maxPages: 4 });
+    const keys = endedSessions().slice(0, 4).map(keyOf);
+    const found = await limited.createSource(openScope()).loadPastRooms(keys);
+    expect(found.map((pastRoom) => pastRoom?.sessionId)).toEqual(keys.map((key) => key.sessionId));
+    expect(sim.calls.filter((call) => /^\/v2\/sessions\/\w+$/.test(call.path))).toHaveLength(4);
+    const error = await failureOf(limited.createSource(openScope()).loadPastRooms(endedSessions().slice(0, 5).map(keyOf)));
+    expect(error.code).toBe('UPSTREAM_LIMIT_EXCEEDED');
+  });
+
+  it('makes no call for a request that has already ended, and stops a call in flight when it ends', async () => {
+    const ended = new AbortController();
+    ended.abort();
+    await expect(provider.createSource({ signal: ended.signal }).readPastRooms(readOf())).rejects.toThrow();
+    expect(sim.calls).toHaveLength(0);
+    sim.injectFault({ kind: 'hang' });
+    const request = new AbortController();
+    const started = Date.now();
+    const read = provider.createSource({ signal: request.signal }).listActiveRooms();
+    setTimeout(() => request.abort(), 100);
+    await expect(read).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(UPSTREAM.timeouts.headersMs);
   });
 });

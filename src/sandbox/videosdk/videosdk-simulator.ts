@@ -41,8 +41,9 @@ export async function startVideosdkSimulator(options: VideosdkSimulatorOptions =
     secret: options.secret ?? VIDEOSDK_DEMO_SECRET,
   };
   const store = createVideosdkStore();
-  seedVideosdkDemo(store, new Date());
-  if (options.staleOngoingSession) seedStaleOngoingSession(store, new Date());
+  const seededAt = new Date();
+  seedVideosdkDemo(store, seededAt);
+  if (options.staleOngoingSession) seedStaleOngoingSession(store, seededAt);
   const routes = createVideosdkRoutes(store, {
     apiKey: credentials.apiKey,
     maxPerPage: options.maxPerPage ?? 100,
