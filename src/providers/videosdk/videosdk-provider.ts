@@ -59,7 +59,8 @@ export const VIDEOSDK_CAPABILITIES: ProviderCapabilities = {
 /**
  * The VideoSDK provider: one pooled HTTP client with a cached JWT, and per request a source whose
  * every call carries the request's signal. `config.apiUrl` is the origin (a trailing `/v2`, as in
- * the upstream's example `.env`, is tolerated); paths are `/v2/...`.
+ * the upstream's example `.env`, is tolerated); paths are `/v2/...`. VideoSDK documents no rate
+ * limits (no numbers, no headers): a 429 gets the HTTP layer's generic `Retry-After` handling (audit V8).
  */
 export function createVideosdkProvider(config: VideosdkConfig, upstream: UpstreamOptions): VideoProvider {
   const http = createUpstreamHttp({

@@ -28,37 +28,13 @@ import type { VideosdkRoom, VideosdkSession } from './videosdk-wire.js';
  * twice, and a batch of many ids is answered from the lists: a bounded number of calls.
  */
 export function createVideosdkSource(client: VideosdkClient, bounds: ReadBounds): ProviderSource {
-  const listed = new Map<string, VideosdkSession>();
-  const activeParticipants = new DataLoader<string, VideosdkSessionParticipants | null>((ids) =>
-    Promise.all(ids.map((id) => settle(client.getAllActiveParticipants(id)))),
-  );
-  const prime = (sessions: VideosdkSession[]) => {
-    for (const session of sessions) {
-      listed.set(session.id, session);
-      sessionLoader.prime(session.id, session);
-      if (!isEndedSession(session)) activeParticipants.prime(session.id, { roomId: session.roomId, participants: session.participants.filter(isConnected) });
-    }
-    return sessions;
-  };
-  const pastRooms = createVideosdkPastRooms(client, prime);
-  // `status` comes from the official SDK, not the docs: the mapping checks it again.
-  const liveSessions = memo(async () => toLiveSessionsByRoom(prime(await client.listAllSessions({ status: 'ongoing' }))));
-  const sessionLoader = new DataLoader<string, VideosdkSession | null>(async (ids) => {
-    if (ids.length < VIDEOSDK_LIST_THRESHOLD) return Promise.all(ids.map((id) => settle(client.getSession(id))));
-    // Many ids: every session is in the ended list or the live one; an id in neither does not exist.
-    const lists = await settle(Promise.all([pastRooms.endedSessions(null, null), liveSessions()]));
-    const tooLong = lists instanceof UpstreamError && lists.code === 'UPSTREAM_LIMIT_EXCEEDED';
-    // Lists too long to read: one call per id, as long as that is no more than a list read may make.
-    if (tooLong && ids.length <= bounds.maxPages) return Promise.all(ids.map((id) => settle(client.getSession(id))));
-    return ids.map((id) => (lists instanceof Error ? lists : (listed.get(id) ?? null)));
-  });
+  const { sessionLoader, activeParticipants, liveSessions, pastRooms } = createSessionReads(client, bounds);
   const rooms = createRoomLoader(client, () => allRooms());
   const allRooms = memo(async () => {
     const list = await client.listAllRooms();
     for (const room of list) rooms.prime(room.roomId, room);
     return list;
   });
-
   const endedSession = async (key: PastRoomKey) => {
     const session = await sessionLoader.load(key.sessionId);
     return session && isEndedSession(session) && session.roomId === key.roomId ? session : null;
@@ -114,4 +90,37 @@ function createRoomLoader(client: VideosdkClient, allRooms: () => Promise<Videos
     const byId = new Map(list.map((room) => [room.roomId, room]));
     return roomIds.map((roomId) => byId.get(roomId) ?? null);
   });
+}
+
+/**
+ * The session reads of a request: sessions and live participants by id, the live session of each
+ * room (from the ongoing list, read once), and the past-room lists. Every listed session is primed
+ * under its id; a batch of many ids is answered from the lists, an id in none of them is unknown.
+ */
+function createSessionReads(client: VideosdkClient, bounds: ReadBounds) {
+  const listed = new Map<string, VideosdkSession>();
+  const activeParticipants = new DataLoader<string, VideosdkSessionParticipants | null>((ids) =>
+    Promise.all(ids.map((id) => settle(client.getAllActiveParticipants(id)))),
+  );
+  const prime = (sessions: VideosdkSession[]) => {
+    for (const session of sessions) {
+      listed.set(session.id, session);
+      sessionLoader.prime(session.id, session);
+      if (!isEndedSession(session)) activeParticipants.prime(session.id, { roomId: session.roomId, participants: session.participants.filter(isConnected) });
+    }
+    return sessions;
+  };
+  const pastRooms = createVideosdkPastRooms(client, prime);
+  // `status` comes from the official SDK, not the docs: the mapping checks it again.
+  const liveSessions = memo(async () => toLiveSessionsByRoom(prime(await client.listAllSessions({ status: 'ongoing' }))));
+  const byId = (ids: readonly string[]) => Promise.all(ids.map((id) => settle(client.getSession(id))));
+  const sessionLoader = new DataLoader<string, VideosdkSession | null>(async (ids) => {
+    if (ids.length < VIDEOSDK_LIST_THRESHOLD) return byId(ids);
+    const lists = await settle(Promise.all([pastRooms.endedSessions(null, null), liveSessions()]));
+    const tooLong = lists instanceof UpstreamError && lists.code === 'UPSTREAM_LIMIT_EXCEEDED';
+    // Lists too long to read: one call per id, as long as that is no more than a list read may make.
+    if (tooLong && ids.length <= bounds.maxPages) return byId(ids);
+    return ids.map((id) => (lists instanceof Error ? lists : (listed.get(id) ?? null)));
+  });
+  return { sessionLoader, activeParticipants, liveSessions, pastRooms };
 }
