@@ -3,12 +3,7 @@ import { isSet, parseDecimal, parseInteger, parseUrl, ConfigError, type Env } fr
 import { parseServerConfig, type ServerConfig } from './server/server-config.js';
 import { parsePlugnmeetConfig, type PlugnmeetConfig } from './providers/plugnmeet/plugnmeet-provider.js';
 import { parseTelnyxConfig, type TelnyxConfig } from './providers/telnyx/telnyx-provider.js';
-
-export interface VideosdkConfig {
-  apiUrl: string;
-  apiKey: string;
-  apiSecret: string;
-}
+import { parseVideosdkConfig, type VideosdkConfig } from './providers/videosdk/videosdk-provider.js';
 
 /** The gateway's whole configuration; a provider is present when its credentials are set. */
 export interface GatewayConfig {
@@ -26,19 +21,13 @@ export interface GatewayConfig {
   server: ServerConfig;
 }
 
-export const DEFAULT_VIDEOSDK_API_URL = 'https://api.videosdk.live';
-
 /** Parses the environment once into a typed config; throws ConfigError naming the bad variable. */
 export function parseConfig(env: Env): GatewayConfig {
   return {
     port: parseInteger(env, 'PORT', 4000, 0, 65535),
     providers: {
       plugnmeet: parsePlugnmeetConfig(env),
-      videosdk: parseGroup(env, ['VIDEOSDK_API_KEY', 'VIDEOSDK_API_SECRET'], [], () => ({
-        apiUrl: parseUrl(env, 'VIDEOSDK_API_URL', DEFAULT_VIDEOSDK_API_URL),
-        apiKey: env.VIDEOSDK_API_KEY!,
-        apiSecret: env.VIDEOSDK_API_SECRET!,
-      })),
+      videosdk: parseVideosdkConfig(env),
       telnyx: parseTelnyxConfig(env),
     },
     upstreamTimeouts: {

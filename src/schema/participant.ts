@@ -8,7 +8,11 @@ export const PresenceRef = builder.objectRef<Presence>('Presence').implement({
   description: 'One stretch of time a participant was connected. Someone who rejoins has several.',
   fields: (t) => ({
     joinedAt: t.expose('joinedAt', { type: 'DateTime', description: 'When this stretch began.' }),
-    leftAt: t.expose('leftAt', { type: 'DateTime', nullable: true, description: 'When it ended; null while still connected.' }),
+    leftAt: t.expose('leftAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: "When it ended; null while still connected. A stretch VideoSDK left open in a session that has ended ends at the session's end.",
+    }),
   }),
 });
 
@@ -32,7 +36,7 @@ ParticipantRef.implement({
     leftAt: t.expose('leftAt', {
       type: 'DateTime',
       nullable: true,
-      description: 'When the participant last left; null while connected.',
+      description: "When the participant last left; null while connected. VideoSDK stretches left open in a session that has ended end at the session's end.",
     }),
     presences: t.expose('presences', { type: [PresenceRef], description: 'Every join/leave stretch, oldest first.' }),
     room: t.field({

@@ -30,7 +30,8 @@ RoomRef.implement({
     }),
     activeSessionId: t.exposeString('activeSessionId', {
       nullable: true,
-      description: "The provider's id of the running session; null when the room is idle.",
+      description:
+        "The provider's id of the running session; null when the room is idle. Where VideoSDK lists several ongoing sessions for a room (a stale one whose end was lost), the one that started last.",
     }),
     parentRoom: t.field({
       type: RoomRef,

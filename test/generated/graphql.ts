@@ -59,7 +59,7 @@ export type Participant = Node & {
   id: Scalars['ID']['output'];
   /** When the participant first joined. */
   joinedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** When the participant last left; null while connected. */
+  /** When the participant last left; null while connected. VideoSDK stretches left open in a session that has ended end at the session's end. */
   leftAt?: Maybe<Scalars['DateTime']['output']>;
   /** Display name; null when the provider has none. */
   name?: Maybe<Scalars['String']['output']>;
@@ -158,7 +158,7 @@ export type Presence = {
   __typename?: 'Presence';
   /** When this stretch began. */
   joinedAt: Scalars['DateTime']['output'];
-  /** When it ended; null while still connected. */
+  /** When it ended; null while still connected. A stretch VideoSDK left open in a session that has ended ends at the session's end. */
   leftAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -263,7 +263,7 @@ export type QueryRoomsArgs = {
 /** A provider's video room, live now or idle. A plugNmeet breakout room is a room of its own (its own sessions and people), linked to its parent by `parentRoom`; listings include breakout rooms, so totals count them. */
 export type Room = Node & {
   __typename?: 'Room';
-  /** The provider's id of the running session; null when the room is idle. */
+  /** The provider's id of the running session; null when the room is idle. Where VideoSDK lists several ongoing sessions for a room (a stale one whose end was lost), the one that started last. */
   activeSessionId?: Maybe<Scalars['String']['output']>;
   /** When the room was created. plugNmeet creates a room per session, so it gives the start of the current (or latest) session. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;

@@ -72,6 +72,14 @@ describe('authentication', () => {
     expect(await get('/v2/rooms', await mint({ apikey: 'someone-else' }))).toEqual(refused);
   });
 
+  it('refuses a participant token: without the crawler role, or not version 2', async () => {
+    expect(await get('/v2/sessions', await mint({ roles: ['rtc'] }))).toEqual(refused);
+    expect(await get('/v2/sessions', await mint({ roles: undefined }))).toEqual(refused);
+    expect(await get('/v2/rooms', await mint({ version: 1 }))).toEqual(refused);
+    expect(await get('/v2/rooms', await mint({ version: undefined }))).toEqual(refused);
+    expect((await get('/v2/rooms', await mint({ roles: ['rtc', 'crawler'] }))).status).toBe(200);
+  });
+
   it('refuses a token sent with a Bearer prefix', async () => {
     expect(await get('/v2/rooms', `Bearer ${token}`)).toEqual(refused);
   });
@@ -103,9 +111,21 @@ describe('list envelope and paging', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('caps perPage at 100', async () => {
-    const { body } = await get('/v2/sessions?perPage=500');
-    expect(body.pageInfo.perPage).toBe(100);
+  it('serves perPage up to 100 and refuses a larger one with 400, never with an empty page', async () => {
+    expect((await get('/v2/sessions?perPage=100')).body.pageInfo.perPage).toBe(100);
+    const refused = { status: 400, body: { message: '"perPage" must be less than or equal to 100' } };
+    expect(await get('/v2/sessions?perPage=101')).toEqual(refused);
+    expect(await get('/v2/rooms?perPage=500')).toMatchObject({ status: 400 });
+  });
+
+  it('takes its perPage cap from the options', async () => {
+    const small = await startVideosdkSimulator({ maxPerPage: 10 });
+    try {
+      const response = await fetch(`${small.url}/v2/rooms?perPage=11`, { headers: { authorization: token } });
+      expect([response.status, await response.json()]).toEqual([400, { message: '"perPage" must be less than or equal to 10' }]);
+    } finally {
+      await small.close();
+    }
   });
 
   it('answers an empty page after the last one', async () => {
@@ -186,6 +206,21 @@ describe('sessions', () => {
     expect(ids(await allSessions(`&startDate=${from}&endDate=${from + 86_400_000}`))).toEqual(ids(inRange));
   });
 
+  it('seeds a stale second ongoing session in a live room when asked to', async () => {
+    const stale = await startVideosdkSimulator({ staleOngoingSession: true });
+    try {
+      const ongoing = stale.store.sessions.filter((session) => session.end === null);
+      expect(ongoing).toHaveLength(4);
+      const twice = ongoing.filter((session) => ongoing.filter((other) => other.roomId === session.roomId).length === 2);
+      const [older, newer] = twice.sort((a, b) => a.start.getTime() - b.start.getTime());
+      expect(twice).toHaveLength(2);
+      expect(newer!.start.getTime() - older!.start.getTime()).toBeGreaterThanOrEqual(86_400_000);
+      expect(older!.participants[0]!.timelog.at(-1)!.end).toBeNull();
+    } finally {
+      await stale.close();
+    }
+  });
+
   it('answers 402 "Room not found." for sessions of an unknown room', async () => {
     expect(await get('/v2/sessions?roomId=zzzz-zzzz-zzzz')).toEqual({ status: 402, body: { message: 'Room not found.' } });
   });
@@ -228,6 +263,14 @@ describe('participants', () => {
     const listed = (body.data[0]!.participants as { participantId: string; mode: string }[]).map((p) => p.participantId);
     expect(listed).toEqual(connected);
     expect(listed.length).toBeLessThan(live!.participants.length);
+  });
+
+  it('renders initTime as a number and the browser user agent as an object, as the current docs do', async () => {
+    const [live] = await allSessions('&status=ongoing');
+    const { body } = await get<{ data: { participants: Record<string, unknown>[] }[] }>(`/v2/sessions/${live!.id}/participants/active`);
+    const [participant] = body.data[0]!.participants;
+    expect(typeof participant!.initTime).toBe('number');
+    expect(participant!.deviceInfo).toMatchObject({ browserUserAgent: { browser: { name: expect.any(String) }, os: { name: expect.any(String) } } });
   });
 
   it('answers an empty active list for an ended session', async () => {

@@ -1,8 +1,8 @@
-import type { VideosdkConfig } from '../../config.js';
 import { UpstreamError, type UpstreamCall } from '../../domain/errors.js';
-import { createUpstreamHttp, type UpstreamState } from '../http/upstream-http.js';
-import type { UpstreamOptions } from '../http/upstream-options.js';
-import { createVideosdkTokenSource } from './videosdk-auth.js';
+import type { UpstreamHttp } from '../http/upstream-http.js';
+import type { ReadBounds } from '../http/upstream-options.js';
+import { fetchEveryPage, type ListPage } from '../kit/page-walk.js';
+import type { VideosdkTokenSource } from './videosdk-auth.js';
 import {
   parseParticipantsPage,
   parseRoom,
@@ -11,22 +11,22 @@ import {
   parseSessionPage,
   type VideosdkPage,
   type VideosdkParticipant,
-  type VideosdkParticipantsPage,
   type VideosdkRoom,
   type VideosdkSession,
 } from './videosdk-wire.js';
 
-/** The largest page the gateway asks for (the upstream's own cap is undocumented). */
-export const VIDEOSDK_PER_PAGE = 100;
-
-/** Filters of `GET /v2/sessions`; `status` is sent by the official SDK but not in the docs. */
+/**
+ * Filters of `GET /v2/sessions`. `roomId` is documented; `status` and `startDate`/`endDate`
+ * (epoch ms, on the session start) come from the official SDK only, so callers filter again.
+ */
 export interface VideosdkSessionQuery {
   roomId?: string;
-  customRoomId?: string;
   status?: 'ongoing' | 'ended';
+  startDate?: number;
+  endDate?: number;
 }
 
-/** A session's participants with the room they belong to. */
+/** A live session's connected participants with the room they belong to. */
 export interface VideosdkSessionParticipants {
   /** Null when the upstream sent no session document with the (then empty) list. */
   roomId: string | null;
@@ -34,113 +34,102 @@ export interface VideosdkSessionParticipants {
 }
 
 /**
- * The VideoSDK endpoints the graph is built on. Reads that name a room or session answer null when
- * VideoSDK does not know it (it says so with 400, 402 or 404); every other failure rejects with an
- * UpstreamError.
+ * The VideoSDK endpoints the graph is built on, for one request. Reads that name an id answer
+ * null (lists: empty) when VideoSDK says it does not know it (`isNoSuchId`); every other failure,
+ * a refused parameter included, rejects with an UpstreamError. "Every page" reads are bounded.
  */
 export interface VideosdkClient {
-  listSessions(query: VideosdkSessionQuery, page: number, perPage?: number): Promise<VideosdkPage<VideosdkSession> | null>;
-  /** Every session matching the query, all pages (deduplicated by id). */
+  /** Every session matching the query (deduplicated by id); empty for an unknown room. */
   listAllSessions(query: VideosdkSessionQuery): Promise<VideosdkSession[]>;
   getSession(sessionId: string): Promise<VideosdkSession | null>;
-  listParticipants(sessionId: string, page: number, perPage?: number): Promise<VideosdkParticipantsPage | null>;
-  /** Every participant of a session, all pages; null for an unknown session. */
-  getAllParticipants(sessionId: string): Promise<VideosdkSessionParticipants | null>;
   /** Every connected participant of a session, all pages; null for an unknown session. */
   getAllActiveParticipants(sessionId: string): Promise<VideosdkSessionParticipants | null>;
-  listRooms(page: number, perPage?: number): Promise<VideosdkPage<VideosdkRoom>>;
   /** Every room of the account, all pages. */
   listAllRooms(): Promise<VideosdkRoom[]>;
   getRoom(roomId: string): Promise<VideosdkRoom | null>;
-  /** The upstream's circuit state, for readiness. */
-  state(): UpstreamState;
-  close(): Promise<void>;
+}
+
+/** How a client pages: its page size, the read bounds and the request's signal. */
+export interface VideosdkClientOptions {
+  pageSize: number;
+  bounds: ReadBounds;
+  signal: AbortSignal;
 }
 
 type Query = Record<string, string | number | undefined>;
 
-/** Statuses VideoSDK answers for an id it does not know (reference A1, the SDK's error map). */
-const NOT_FOUND_STATUSES = new Set([400, 402, 404]);
-
-/**
- * A pooled, token-authenticated client. `config.apiUrl` is the origin (a trailing `/v2`, as in the
- * upstream's example `.env`, is tolerated); paths are `/v2/...`.
- */
-export function createVideosdkClient(config: VideosdkConfig, upstream: UpstreamOptions): VideosdkClient {
-  const http = createUpstreamHttp({
-    provider: 'videosdk',
-    baseUrl: config.apiUrl.replace(/\/v2\/?$/, ''),
-    ...upstream,
-    describeErrorBody: describeVideosdkError,
-  });
-  const tokens = createVideosdkTokenSource(config);
-
-  /** GETs a path and parses the body; null when the call names an id and the upstream does not know it. */
-  async function get<T>(path: string, query: Query, parse: (body: unknown, call: UpstreamCall) => T, namesId = true): Promise<T | null> {
+/** A client over one request's view of the provider's HTTP pool (`http.withSignal`). */
+export function createVideosdkClient(http: UpstreamHttp, tokens: VideosdkTokenSource, options: VideosdkClientOptions): VideosdkClient {
+  async function get<T>(path: string, query: Query, parse: (body: unknown, call: UpstreamCall) => T, namesId: boolean): Promise<T | null> {
     const call: UpstreamCall = { provider: 'videosdk', method: 'GET', path };
     const headers = { authorization: await tokens.token(), accept: 'application/json' };
     try {
       return parse((await http.request({ method: 'GET', path, query, headers })).body, call);
     } catch (error) {
-      if (namesId && error instanceof UpstreamError && error.status !== null && NOT_FOUND_STATUSES.has(error.status)) return null;
+      if (namesId && isNoSuchId(error)) return null;
       throw error;
     }
   }
 
-  const sessionPath = (sessionId: string, suffix = '') => `/v2/sessions/${encodeURIComponent(sessionId)}${suffix}`;
-  const listParticipantsAt = (suffix: string) => (sessionId: string, page: number, perPage = VIDEOSDK_PER_PAGE) =>
-    get(sessionPath(sessionId, suffix), { page, perPage }, parseParticipantsPage);
+  /** Every page of a list, within the read bounds; null when page 1 says the id is unknown. */
+  function walk<T>(path: string, readPage: (paging: { page: number; perPage: number }) => Promise<ListPage<T> | null>) {
+    const { pageSize, bounds, signal } = options;
+    return fetchEveryPage<T>({ call: { provider: 'videosdk', method: 'GET', path }, pageSize, bounds, signal, readPage: (page) => readPage({ page, perPage: pageSize }) });
+  }
 
-  const listSessions = (query: VideosdkSessionQuery, page: number, perPage = VIDEOSDK_PER_PAGE) =>
-    get('/v2/sessions', { ...query, page, perPage }, parseSessionPage, Boolean(query.roomId || query.customRoomId));
-  const listParticipants = listParticipantsAt('/participants');
-  const listActiveParticipants = listParticipantsAt('/participants/active');
+  const sessionPath = (sessionId: string, suffix = '') => `/v2/sessions/${encodeURIComponent(sessionId)}${suffix}`;
+  const pageOf = async <T>(read: Promise<VideosdkPage<T> | null>) => toListPage(await read);
 
   return {
-    listSessions,
     listAllSessions: async (query) => {
-      const pages = await fetchAllPages((page) => listSessions(query, page));
-      return dedupe(pages.flatMap((page) => page.data));
+      const path = '/v2/sessions';
+      const sessions = await walk(path, (paging) => pageOf(get(path, { ...query, ...paging }, parseSessionPage, query.roomId !== undefined)));
+      return dedupeBy(sessions ?? [], (session) => session.id);
     },
-    getSession: (sessionId) => get(sessionPath(sessionId), {}, parseSession),
-    listParticipants,
-    getAllParticipants: (sessionId) => allParticipants((page) => listParticipants(sessionId, page)),
-    getAllActiveParticipants: (sessionId) => allParticipants((page) => listActiveParticipants(sessionId, page)),
-    listRooms: async (page, perPage = VIDEOSDK_PER_PAGE) => (await get('/v2/rooms', { page, perPage }, parseRoomPage, false))!,
-    listAllRooms: async () =>
-      (await fetchAllPages((page) => get('/v2/rooms', { page, perPage: VIDEOSDK_PER_PAGE }, parseRoomPage, false))).flatMap((page) => page.data),
-    getRoom: (roomId) => get(`/v2/rooms/${encodeURIComponent(roomId)}`, {}, parseRoom),
-    state: () => http.state(),
-    close: () => http.close(),
+    getSession: (sessionId) => get(sessionPath(sessionId), {}, parseSession, true),
+    getAllActiveParticipants: async (sessionId) => {
+      const path = sessionPath(sessionId, '/participants/active');
+      let roomId: string | null = null;
+      const participants = await walk(path, async (paging) => {
+        const read = await get(path, paging, parseParticipantsPage, true);
+        roomId ??= read?.roomId ?? null;
+        return read && toListPage({ data: read.participants, pageInfo: read.pageInfo });
+      });
+      return participants && { roomId, participants: dedupeBy(participants, (participant) => participant.participantId) };
+    },
+    listAllRooms: async () => (await walk('/v2/rooms', (paging) => pageOf(get('/v2/rooms', paging, parseRoomPage, false)))) ?? [],
+    getRoom: (roomId) => get(`/v2/rooms/${encodeURIComponent(roomId)}`, {}, parseRoom, true),
   };
 }
 
-/**
- * Page 1, then every further page at once when page 1 tells `lastPage`. A missing page (null)
- * counts as empty; a null page 1 yields no pages at all.
- */
-async function fetchAllPages<T extends { pageInfo: { lastPage: number } }>(fetchPage: (page: number) => Promise<T | null>): Promise<T[]> {
-  const first = await fetchPage(1);
-  if (!first) return [];
-  const rest = Array.from({ length: Math.max(0, first.pageInfo.lastPage - 1) }, (_, index) => fetchPage(index + 2));
-  const pages: (T | null)[] = await Promise.all(rest);
-  return [first, ...pages.filter((page): page is T => page !== null)];
+/** A VideoSDK page as the page walk reads it. */
+function toListPage<T>(page: VideosdkPage<T> | null): ListPage<T> | null {
+  return page && { items: page.data, totalPages: page.pageInfo.lastPage, totalItems: page.pageInfo.total };
 }
 
-async function allParticipants(
-  fetchPage: (page: number) => Promise<VideosdkParticipantsPage | null>,
-): Promise<VideosdkSessionParticipants | null> {
-  const pages = await fetchAllPages(fetchPage);
-  if (pages.length === 0) return null;
-  const seen = new Map<string, VideosdkParticipant>();
-  for (const participant of pages.flatMap((page) => page.participants)) seen.set(participant.participantId, participant);
-  return { roomId: pages.find((page) => page.roomId !== null)?.roomId ?? null, participants: [...seen.values()] };
+/** Statuses VideoSDK answers for an id it does not know: the SDK reads both as not found (reference A1). */
+const NOT_FOUND_STATUSES = new Set([402, 404]);
+
+/** A 400 in these words names an unknown or malformed id ("Room not found.", "Invalid sessionId."). */
+const NO_SUCH_ID = /not found|\b(room|session|participant)\s*id\b[^.]*\binvalid\b|\binvalid\s+(room|session|participant)\s*id\b/i;
+
+/**
+ * Whether a failure says "no such id": 402 or 404, or a 400 whose message says the id is unknown
+ * or invalid (the SDK's `rooms.validate` reads those so). Any other 400 — a refused `perPage` or
+ * filter — is UPSTREAM_REJECTED and surfaces, never an empty answer (audit V1).
+ */
+export function isNoSuchId(error: unknown): boolean {
+  if (!(error instanceof UpstreamError) || error.status === null) return false;
+  if (NOT_FOUND_STATUSES.has(error.status)) return true;
+  // The upstream's own words follow the call in the message; the (encoded) path has no spaces.
+  const words = error.message.slice(error.message.indexOf(' failed: ') + ' failed: '.length);
+  return error.status === 400 && NO_SUCH_ID.test(words);
 }
 
 /** Pages of a list that changes while it is read may overlap; the first copy of each id wins. */
-function dedupe(sessions: VideosdkSession[]): VideosdkSession[] {
-  const byId = new Map<string, VideosdkSession>();
-  for (const session of sessions) if (!byId.has(session.id)) byId.set(session.id, session);
+function dedupeBy<T>(items: T[], idOf: (item: T) => string): T[] {
+  const byId = new Map<string, T>();
+  for (const item of items) if (!byId.has(idOf(item))) byId.set(idOf(item), item);
   return [...byId.values()];
 }
 

@@ -12,19 +12,28 @@ export function isConnected(participant: VideosdkParticipant): boolean {
 }
 
 /**
- * A participant of a session. Each timelog segment becomes a presence, in start order; `joinedAt`
- * is the first start and `leftAt` the last end, null while any segment is open.
+ * When the open timelog segments of a session's participants closed: the session's `end` once it
+ * has ended (nobody stays in a session that is over; audit V4), null while it is live.
  */
-export function toParticipant(participant: VideosdkParticipant, roomId: string, sessionId: string): Participant {
+export function toClosingTime(session: VideosdkSession): Date | null {
+  return isEndedSession(session) ? session.end : null;
+}
+
+/**
+ * A participant of a session. Each timelog segment becomes a presence, in start order; a segment
+ * still open is closed at `closedAt` (never before its own start) when that is given. `joinedAt`
+ * is the first start and `leftAt` the last end, null while any presence is open.
+ */
+export function toParticipant(participant: VideosdkParticipant, session: VideosdkSession, closedAt: Date | null): Participant {
   const presences: Presence[] = participant.timelog
-    .map((segment) => ({ joinedAt: new Date(segment.start), leftAt: segment.end === null ? null : new Date(segment.end) }))
+    .map((segment) => ({ joinedAt: segment.start, leftAt: segment.end ?? closeAt(segment.start, closedAt) }))
     .sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime());
   const open = presences.some((presence) => presence.leftAt === null);
   const ends = presences.map((presence) => presence.leftAt?.getTime() ?? 0);
   return {
     provider: 'videosdk',
-    roomId,
-    sessionId,
+    roomId: session.roomId,
+    sessionId: session.id,
     participantId: participant.participantId,
     userId: null,
     name: participant.name,
@@ -34,31 +43,46 @@ export function toParticipant(participant: VideosdkParticipant, roomId: string, 
   };
 }
 
+function closeAt(start: Date, closedAt: Date | null): Date | null {
+  return closedAt === null ? null : new Date(Math.max(start.getTime(), closedAt.getTime()));
+}
+
 /**
  * An ended session as a PastRoom, with the participants the session document embeds. The title
  * is the room's customRoomId when the document carries it, else the roomId.
  */
 export function toPastRoom(session: VideosdkSession): PastRoom {
+  const closedAt = toClosingTime(session);
   return {
     provider: 'videosdk',
     roomId: session.roomId,
     sessionId: session.id,
     title: session.customRoomId ?? session.roomId,
-    createdAt: new Date(session.start),
-    endedAt: session.end === null ? null : new Date(session.end),
+    createdAt: session.start,
+    endedAt: session.end,
     participantCount: session.participants.length,
-    participants: session.participants.map((participant) => toParticipant(participant, session.roomId, session.id)),
+    participants: session.participants.map((participant) => toParticipant(participant, session, closedAt)),
   };
 }
 
-/** The connected participants of a live session. */
-export function toLiveParticipants(session: VideosdkSession): Participant[] {
-  return session.participants.filter(isConnected).map((participant) => toParticipant(participant, session.roomId, session.id));
+/**
+ * The live session of each room among `ongoing` sessions. Should a room have several (a stale one
+ * whose end was lost), the latest `start` wins, then the greater id: VideoSDK documents no list
+ * order, so the order never decides (audit V3).
+ */
+export function toLiveSessionsByRoom(sessions: readonly VideosdkSession[]): Map<string, VideosdkSession> {
+  const byRoom = new Map<string, VideosdkSession>();
+  for (const session of sessions) {
+    const current = byRoom.get(session.roomId);
+    const newer = !current || session.start > current.start || (session.start.getTime() === current.start.getTime() && session.id > current.id);
+    if (!isEndedSession(session) && newer) byRoom.set(session.roomId, session);
+  }
+  return byRoom;
 }
 
 /**
- * A room; its ongoing session (null when idle) gives `isActive`, `activeSessionId` and the live
- * participants (an idle room's list is known to be empty).
+ * A room; its live session (null when idle) gives `isActive`, `activeSessionId` and the
+ * participants connected now (an idle room's list is known to be empty).
  */
 export function toRoom(room: VideosdkRoom, liveSession: VideosdkSession | null): Room {
   return {
@@ -66,10 +90,20 @@ export function toRoom(room: VideosdkRoom, liveSession: VideosdkSession | null):
     roomId: room.roomId,
     title: room.customRoomId ?? room.roomId,
     isActive: liveSession !== null,
-    createdAt: room.createdAt === null ? null : new Date(room.createdAt),
-    updatedAt: room.updatedAt === null ? null : new Date(room.updatedAt),
+    createdAt: room.createdAt,
+    updatedAt: room.updatedAt,
     activeSessionId: liveSession?.id ?? null,
     parentRoomId: null,
-    participants: liveSession ? toLiveParticipants(liveSession) : [],
+    participants: liveSession ? toLiveParticipants(liveSession, liveSession.participants) : [],
   };
+}
+
+/** The connected ones among a live session's participants. */
+export function toLiveParticipants(session: VideosdkSession, participants: readonly VideosdkParticipant[]): Participant[] {
+  return participants.filter(isConnected).map((participant) => toParticipant(participant, session, null));
+}
+
+/** A room known only from its live session (its room document could not be found). */
+export function toRoomOfSession(session: VideosdkSession): VideosdkRoom {
+  return { id: session.roomId, roomId: session.roomId, customRoomId: session.customRoomId, disabled: false, createdAt: null, updatedAt: null };
 }

@@ -1,13 +1,50 @@
-import type { VideosdkConfig } from '../../config.js';
+import { ConfigError, isSet, parseInteger, parseUrl, type Env } from '../../config-values.js';
 import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
+import { createUpstreamHttp } from '../http/upstream-http.js';
 import type { UpstreamOptions } from '../http/upstream-options.js';
-import { createVideosdkClient } from './videosdk-client.js';
+import { createVideosdkTokenSource } from './videosdk-auth.js';
+import { createVideosdkClient, describeVideosdkError } from './videosdk-client.js';
 import { createVideosdkSource } from './videosdk-source.js';
+
+/** VideoSDK: a SaaS API, with the gateway minting its own REST tokens from the key and secret. */
+export interface VideosdkConfig {
+  apiUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  /** The `perPage` of every list read. */
+  pageSize: number;
+}
+
+export const DEFAULT_VIDEOSDK_API_URL = 'https://api.videosdk.live';
+
+/**
+ * The `perPage` the gateway asks for by default: 20, the default VideoSDK documents for every list
+ * endpoint, so the one value it certainly accepts. Its largest `perPage` is undocumented (reference
+ * A2), and a refused one fails every read (audit V1); operators who verify a larger cap may raise
+ * it with VIDEOSDK_PAGE_SIZE to save calls.
+ */
+export const DEFAULT_VIDEOSDK_PAGE_SIZE = 20;
+
+const CREDENTIALS = ['VIDEOSDK_API_KEY', 'VIDEOSDK_API_SECRET'];
+
+/** VideoSDK's settings, or undefined when neither credential is set; both must be set together. */
+export function parseVideosdkConfig(env: Env): VideosdkConfig | undefined {
+  if (!CREDENTIALS.some((name) => isSet(env[name]))) return undefined;
+  const missing = CREDENTIALS.find((name) => !isSet(env[name]));
+  if (missing) throw new ConfigError(`${missing} must be set when ${CREDENTIALS.join('/')} is configured.`);
+  return {
+    apiUrl: parseUrl(env, 'VIDEOSDK_API_URL', DEFAULT_VIDEOSDK_API_URL),
+    apiKey: env.VIDEOSDK_API_KEY!,
+    apiSecret: env.VIDEOSDK_API_SECRET!,
+    pageSize: parseInteger(env, 'VIDEOSDK_PAGE_SIZE', DEFAULT_VIDEOSDK_PAGE_SIZE, 1, 1_000),
+  };
+}
 
 /**
  * What VideoSDK does natively (see README, "Capabilities"). Its session list has no sort parameter
- * and an undocumented order, and no documented time filter, so the gateway fetches a filter's whole
- * list, filters and sorts it; it filters by room natively (`roomId`), and sessions embed their
+ * and an undocumented order, so the gateway reads a filter's whole list, filters and sorts it. It
+ * filters by room natively (`roomId`); a createdAt range only narrows the read (`startDate`/
+ * `endDate` are SDK-era filters) and is applied exactly by the gateway. Sessions embed their
  * participants with every join/leave segment.
  */
 export const VIDEOSDK_CAPABILITIES: ProviderCapabilities = {
@@ -19,14 +56,30 @@ export const VIDEOSDK_CAPABILITIES: ProviderCapabilities = {
   roomUpdatedAt: true,
 };
 
-/** The VideoSDK provider: one pooled client with a cached JWT, and a fresh batched source per request. */
+/**
+ * The VideoSDK provider: one pooled HTTP client with a cached JWT, and per request a source whose
+ * every call carries the request's signal. `config.apiUrl` is the origin (a trailing `/v2`, as in
+ * the upstream's example `.env`, is tolerated); paths are `/v2/...`. VideoSDK documents no rate
+ * limits (no numbers, no headers): a 429 gets the HTTP layer's generic `Retry-After` handling (audit V8).
+ */
 export function createVideosdkProvider(config: VideosdkConfig, upstream: UpstreamOptions): VideoProvider {
-  const client = createVideosdkClient(config, upstream);
+  const http = createUpstreamHttp({
+    provider: 'videosdk',
+    baseUrl: config.apiUrl.replace(/\/v2\/?$/, ''),
+    timeouts: upstream.timeouts,
+    resilience: upstream.resilience,
+    onAttempt: upstream.onAttempt,
+    describeErrorBody: describeVideosdkError,
+  });
+  const tokens = createVideosdkTokenSource(config);
   return {
     name: 'videosdk',
     capabilities: VIDEOSDK_CAPABILITIES,
-    createSource: () => createVideosdkSource(client),
-    state: () => client.state(),
-    close: () => client.close(),
+    createSource: ({ signal }) => {
+      const options = { pageSize: config.pageSize, bounds: upstream.bounds, signal };
+      return createVideosdkSource(createVideosdkClient(http.withSignal(signal), tokens, options), upstream.bounds);
+    },
+    state: () => http.state(),
+    close: () => http.close(),
   };
 }

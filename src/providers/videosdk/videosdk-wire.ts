@@ -1,18 +1,24 @@
 import type { UpstreamCall } from '../../domain/errors.js';
-import { asArray, asCount, asId, asObject, MalformedError, parseBody, type Json } from '../kit/wire-readers.js';
+import { asArray, asId, asObject, MalformedError, parseBody, type Json } from '../kit/wire-readers.js';
+import { asIsoTime } from '../kit/wire-time.js';
 
 /**
  * VideoSDK's wire format (reference Part A2), field names verbatim; these types never leave this
- * folder. The parsers keep only what the graph uses and reject anything else as a malformed body
- * (UPSTREAM_BAD_RESPONSE naming the field).
+ * folder. The parsers keep only what the graph uses, read each time once (range-checked), and
+ * reject anything else as a malformed body (UPSTREAM_BAD_RESPONSE naming the field). Fields the
+ * graph ignores (`links`, `initTime`, `deviceInfo`, …) are never read, whatever their shape.
  */
 
-/** The page envelope of every list endpoint. */
+/**
+ * Page metadata, normalized as the official SDK's `normalizePaginated` does. `lastPage` and
+ * `total` stay null when the body does not say (the SDK defaults them to 1 and the page length):
+ * the page walk then derives the page count from whichever of the two is known.
+ */
 export interface VideosdkPageInfo {
   currentPage: number;
   perPage: number;
-  lastPage: number;
-  total: number;
+  lastPage: number | null;
+  total: number | null;
 }
 
 export interface VideosdkPage<T> {
@@ -22,8 +28,8 @@ export interface VideosdkPage<T> {
 
 /** One connection of a participant; `end` is null while still connected. */
 export interface VideosdkTimelog {
-  start: string;
-  end: string | null;
+  start: Date;
+  end: Date | null;
 }
 
 export interface VideosdkParticipant {
@@ -37,18 +43,17 @@ export interface VideosdkSession {
   id: string;
   roomId: string;
   customRoomId: string | null;
-  start: string;
-  end: string | null;
-  /** `ongoing` or `ended`; derived from `end` when the body leaves it out. */
+  start: Date;
+  end: Date | null;
+  /** `ongoing` or `ended`; derived from `end` when the body leaves it out (as the SDK does). */
   status: string;
   participants: VideosdkParticipant[];
 }
 
-/** The session-shaped document the participants endpoints wrap their page in. */
+/** A page of `/participants/active`, with the session document it is wrapped in. */
 export interface VideosdkParticipantsPage {
   pageInfo: VideosdkPageInfo;
   /** Null when the page came without its session document (an empty `data` array). */
-  sessionId: string | null;
   roomId: string | null;
   participants: VideosdkParticipant[];
 }
@@ -58,12 +63,11 @@ export interface VideosdkRoom {
   roomId: string;
   customRoomId: string | null;
   disabled: boolean;
-  createdAt: string | null;
-  updatedAt: string | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
 }
 
-
-/** A `{pageInfo, data[]}` page of sessions. */
+/** A page of sessions. */
 export function parseSessionPage(body: unknown, call: UpstreamCall): VideosdkPage<VideosdkSession> {
   return parseBody(call, () => parsePageOf(body, parseSessionDocument));
 }
@@ -73,7 +77,7 @@ export function parseSession(body: unknown, call: UpstreamCall): VideosdkSession
   return parseBody(call, () => parseSessionDocument(body, 'body'));
 }
 
-/** A `{pageInfo, data[]}` page of rooms. */
+/** A page of rooms. */
 export function parseRoomPage(body: unknown, call: UpstreamCall): VideosdkPage<VideosdkRoom> {
   return parseBody(call, () => parsePageOf(body, parseRoomDocument));
 }
@@ -84,10 +88,10 @@ export function parseRoom(body: unknown, call: UpstreamCall): VideosdkRoom {
 }
 
 /**
- * A page of `/participants` or `/participants/active`. `data` is one session document for the
- * former and an array holding one for the latter (reference A2, "UNCERTAIN which shape is live");
- * both are accepted, as are an empty `data` array and the older rendering without `pageInfo`. The
- * active endpoint's document names its id `_id`.
+ * A page of `/participants/active`. `data` is an array holding one session document in the 2024
+ * docs and one object (without `pageInfo`) in the older rendering (reference A2, "UNCERTAIN which
+ * shape is live"); both are accepted, as is an empty `data` array. Like the SDK's
+ * `fetchParticipants`, only `pageInfo` is read for paging. The document names its id `_id`.
  */
 export function parseParticipantsPage(body: unknown, call: UpstreamCall): VideosdkParticipantsPage {
   return parseBody(call, () => {
@@ -98,41 +102,63 @@ export function parseParticipantsPage(body: unknown, call: UpstreamCall): Videos
     const participants = asArray(session.participants ?? [], `${path}.participants`).map((item, index) =>
       parseParticipantDocument(item, `${path}.participants[${index}]`),
     );
-    const fallback = { currentPage: 1, perPage: participants.length, lastPage: 1, total: participants.length };
     return {
-      pageInfo: object.pageInfo === undefined ? fallback : parsePageInfo(object.pageInfo),
-      sessionId: document === undefined ? null : asId(session.id ?? session._id, `${path}.id`),
+      pageInfo: parsePageInfo({ pageInfo: object.pageInfo }, participants.length),
       roomId: document === undefined ? null : asId(session.roomId, `${path}.roomId`),
       participants,
     };
   });
 }
 
-
+/** `{pageInfo|pagination, data[]}`, or a bare array, as `normalizePaginated` accepts them. */
 function parsePageOf<T>(body: unknown, toItem: (item: unknown, path: string) => T): VideosdkPage<T> {
-  const object = asObject(body, 'body');
-  return {
-    pageInfo: parsePageInfo(object.pageInfo),
-    data: asArray(object.data, 'body.data').map((item, index) => toItem(item, `body.data[${index}]`)),
-  };
+  const object: Json = Array.isArray(body) ? { data: body } : asObject(body, 'body');
+  const data = asArray(object.data, 'body.data').map((item, index) => toItem(item, `body.data[${index}]`));
+  return { pageInfo: parsePageInfo(object, data.length), data };
 }
 
-function parsePageInfo(value: unknown): VideosdkPageInfo {
-  const info = asObject(value, 'body.pageInfo');
-  const count = (key: keyof VideosdkPageInfo) => asCount(info[key], `body.pageInfo.${key}`);
-  return { currentPage: count('currentPage'), perPage: count('perPage'), lastPage: count('lastPage'), total: count('total') };
+/**
+ * `pageInfo` (`currentPage`/`lastPage`, or `page`/`totalPages`), else `pagination`
+ * (`page`/`totalPages`), else nothing. Like the SDK, only numbers count (anything else takes the
+ * default); unlike it, a number that cannot be a count is a bad response, never data.
+ */
+function parsePageInfo(object: Json, itemCount: number): VideosdkPageInfo {
+  const { info, path, current, last } = pageMetadataOf(object);
+  const read = (keys: string[]) => {
+    const key = keys.find((candidate) => info[candidate] != null) ?? keys[0]!;
+    return readCount(info[key], `${path}.${key}`);
+  };
+  return { currentPage: read(current) ?? 1, perPage: read(['perPage']) ?? itemCount, lastPage: read(last), total: read(['total']) };
+}
+
+function pageMetadataOf(object: Json): { info: Json; path: string; current: string[]; last: string[] } {
+  if (isObject(object.pageInfo)) return { info: object.pageInfo, path: 'body.pageInfo', current: ['currentPage', 'page'], last: ['lastPage', 'totalPages'] };
+  if (isObject(object.pagination)) return { info: object.pagination, path: 'body.pagination', current: ['page'], last: ['totalPages'] };
+  return { info: {}, path: 'body', current: ['currentPage'], last: ['lastPage'] };
+}
+
+function readCount(value: unknown, path: string): number | null {
+  if (typeof value !== 'number') return null;
+  if (!Number.isSafeInteger(value) || value < 0) throw new MalformedError(`${path} is not a count`);
+  return value;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseSessionDocument(value: unknown, path: string): VideosdkSession {
   const session = asObject(value, path);
-  const end = session.end == null ? null : asTime(session.end, `${path}.end`);
+  const start = asIsoTime(session.start, `${path}.start`);
+  const end = session.end == null ? null : asIsoTime(session.end, `${path}.end`);
+  if (end !== null && end < start) throw new MalformedError(`${path}.end is before its start`);
   return {
     id: asId(session.id ?? session._id, `${path}.id`),
     roomId: asId(session.roomId, `${path}.roomId`),
     customRoomId: optionalString(session.customRoomId, `${path}.customRoomId`),
-    start: asTime(session.start, `${path}.start`),
+    start,
     end,
-    status: session.status === undefined ? (end === null ? 'ongoing' : 'ended') : asId(session.status, `${path}.status`),
+    status: session.status == null ? (end === null ? 'ongoing' : 'ended') : asId(session.status, `${path}.status`),
     participants: asArray(session.participants ?? [], `${path}.participants`).map((item, index) =>
       parseParticipantDocument(item, `${path}.participants[${index}]`),
     ),
@@ -150,7 +176,10 @@ function parseParticipantDocument(value: unknown, path: string): VideosdkPartici
 
 function parseTimelog(value: unknown, path: string): VideosdkTimelog {
   const entry = asObject(value, path);
-  return { start: asTime(entry.start, `${path}.start`), end: entry.end == null ? null : asTime(entry.end, `${path}.end`) };
+  const start = asIsoTime(entry.start, `${path}.start`);
+  const end = entry.end == null ? null : asIsoTime(entry.end, `${path}.end`);
+  if (end !== null && end < start) throw new MalformedError(`${path}.end is before its start`);
+  return { start, end };
 }
 
 function parseRoomDocument(value: unknown, path: string): VideosdkRoom {
@@ -160,22 +189,13 @@ function parseRoomDocument(value: unknown, path: string): VideosdkRoom {
     roomId: asId(room.roomId, `${path}.roomId`),
     customRoomId: optionalString(room.customRoomId, `${path}.customRoomId`),
     disabled: room.disabled === true,
-    createdAt: room.createdAt == null ? null : asTime(room.createdAt, `${path}.createdAt`),
-    updatedAt: room.updatedAt == null ? null : asTime(room.updatedAt, `${path}.updatedAt`),
+    createdAt: room.createdAt == null ? null : asIsoTime(room.createdAt, `${path}.createdAt`),
+    updatedAt: room.updatedAt == null ? null : asIsoTime(room.updatedAt, `${path}.updatedAt`),
   };
 }
-
-
-
 
 function optionalString(value: unknown, path: string): string | null {
   if (value == null || value === '') return null;
   if (typeof value !== 'string') throw new MalformedError(`${path} is not a string`);
   return value;
 }
-
-function asTime(value: unknown, path: string): string {
-  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw new MalformedError(`${path} is not an ISO-8601 time`);
-  return value;
-}
-

@@ -33,8 +33,14 @@ export function toActiveParticipantJson(participant: VideosdkSimParticipant): Js
   return {
     ...toParticipantJson(participant, true),
     events: { mic: [], webcam: [], screenShare: [], screenShareAudio: [] },
-    initTime: participant.timelog[0]?.start.toISOString() ?? null,
-    deviceInfo: { sdkType: 'react', sdkVersion: '0.1.89', platform: 'web', browserUserAgent: 'Mozilla/5.0 (sandbox)' },
+    // As the current doc page renders them (audit V6): a number, and a parsed user agent.
+    initTime: 0.123,
+    deviceInfo: {
+      sdkType: 'react',
+      sdkVersion: '0.1.89',
+      platform: 'desktop',
+      browserUserAgent: { browser: { name: 'Firefox', version: '115.0' }, os: { name: 'Linux' }, platform: { type: 'desktop' } },
+    },
     changeModeHistory: [],
     mode: 'CONFERENCE',
     geoLocation: { city: 'Mumbai', region: 'Maharashtra', country: 'India' },

@@ -19,7 +19,7 @@ export interface VideosdkReply {
 
 export interface VideosdkRouteOptions {
   apiKey: string;
-  /** The largest perPage served; larger values are clamped (the real cap is undocumented). */
+  /** The largest perPage accepted; a larger one is refused with 400 (the real cap is undocumented). */
   maxPerPage: number;
   listOrder: VideosdkListOrder;
   now: () => Date;
@@ -121,12 +121,18 @@ function filterSessions(store: VideosdkStore, query: URLSearchParams): VideosdkS
   });
 }
 
+/**
+ * `page` and `perPage` (defaults 1 and 20). A `perPage` above the cap is refused with 400 in the
+ * validator's words, as an API that validates its query does (audit V1: VideoSDK documents no cap,
+ * so a client must see the refusal, never an empty list).
+ */
 function parsePaging(query: URLSearchParams, maxPerPage: number): { page: number; perPage: number } | { message: string } {
   const page = parseCount(query.get('page'), 1);
   const perPage = parseCount(query.get('perPage'), 20);
   if (page === null) return { message: '"page" must be a positive integer' };
   if (perPage === null) return { message: '"perPage" must be a positive integer' };
-  return { page, perPage: Math.min(perPage, maxPerPage) };
+  if (perPage > maxPerPage) return { message: `"perPage" must be less than or equal to ${maxPerPage}` };
+  return { page, perPage };
 }
 
 function parseCount(value: string | null, fallback: number): number | null {

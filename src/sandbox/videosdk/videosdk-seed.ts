@@ -85,3 +85,13 @@ function addLiveSession(store: VideosdkStore, roomId: string, start: Date, offse
     ],
   });
 }
+
+/**
+ * A second `ongoing` session in the first live room, started a day before `now` and never closed
+ * (its participant's segment is still open): the kind of stale session a lost "session end" leaves.
+ * VideoSDK documents no list order, so a client must pick the live session itself (audit V3).
+ */
+export function seedStaleOngoingSession(store: VideosdkStore, now: Date): void {
+  const start = new Date(now.getTime() - DAY - LIVE[0]!.minutesAgo * MINUTE);
+  store.addSession({ roomId: store.rooms[LIVE[0]!.room]!.roomId, start, end: null, participants: [{ name: 'Ghost', timelog: [{ start, end: null }] }] });
+}

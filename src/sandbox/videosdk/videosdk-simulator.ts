@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenSimulator, sendJson, type Simulator } from '../simulator.js';
 import { createVideosdkRoutes } from './videosdk-routes.js';
-import { seedVideosdkDemo } from './videosdk-seed.js';
+import { seedStaleOngoingSession, seedVideosdkDemo } from './videosdk-seed.js';
 import { createVideosdkStore, type VideosdkListOrder, type VideosdkStore } from './videosdk-store.js';
 import { isAcceptedVideosdkToken, VIDEOSDK_INVALID_TOKEN_BODY, type VideosdkSimCredentials } from './videosdk-token-check.js';
 
@@ -13,8 +13,10 @@ export interface VideosdkSimulatorOptions {
   apiKey?: string;
   /** Defaults to a demo value that is not a secret. */
   secret?: string;
-  /** The largest perPage served; defaults to 100. */
+  /** The largest perPage accepted (a larger one gets 400); defaults to 100. */
   maxPerPage?: number;
+  /** Seeds a stale second `ongoing` session in a live room (audit V3); off by default. */
+  staleOngoingSession?: boolean;
   /** Defaults to `scrambled`: no order a client could rely on. */
   listOrder?: VideosdkListOrder;
 }
@@ -39,7 +41,9 @@ export async function startVideosdkSimulator(options: VideosdkSimulatorOptions =
     secret: options.secret ?? VIDEOSDK_DEMO_SECRET,
   };
   const store = createVideosdkStore();
-  seedVideosdkDemo(store, new Date());
+  const seededAt = new Date();
+  seedVideosdkDemo(store, seededAt);
+  if (options.staleOngoingSession) seedStaleOngoingSession(store, seededAt);
   const routes = createVideosdkRoutes(store, {
     apiKey: credentials.apiKey,
     maxPerPage: options.maxPerPage ?? 100,

@@ -10,9 +10,10 @@ export interface VideosdkSimCredentials {
 export const VIDEOSDK_INVALID_TOKEN_BODY = { message: 'Token is invalid or expired' };
 
 /**
- * Whether `Authorization` holds a token VideoSDK would accept: the bare JWT (a `Bearer ` prefix
- * fails), signed HS256 with the secret, whose `apikey` is the account's and whose `exp` is in the
- * future.
+ * Whether `Authorization` holds a token VideoSDK's REST API would accept: the bare JWT (a `Bearer `
+ * prefix fails), signed HS256 with the secret, whose `apikey` is the account's, whose `exp` is in
+ * the future, and which is a server-side token: `version: 2` and `roles` including `crawler` (an
+ * `rtc`-only participant token "cannot be used with server-side APIs"; audit V5).
  */
 export async function isAcceptedVideosdkToken(authorization: string | undefined, credentials: VideosdkSimCredentials): Promise<boolean> {
   if (!authorization) return false;
@@ -21,7 +22,8 @@ export async function isAcceptedVideosdkToken(authorization: string | undefined,
       algorithms: ['HS256'],
       requiredClaims: ['exp'],
     });
-    return payload.apikey === credentials.apiKey;
+    const roles = Array.isArray(payload.roles) ? payload.roles : [];
+    return payload.apikey === credentials.apiKey && payload.version === 2 && roles.includes('crawler');
   } catch {
     return false;
   }
