@@ -66,3 +66,16 @@ export function parseUrl(env: Env, name: string, fallback?: string): string {
   if (url.username || url.password) throw new ConfigError(`${name} must not carry credentials.`);
   return url.toString().replace(/\/+$/, '');
 }
+
+/**
+ * Whether a provider's credential group is configured: false when none of `credentials` is set;
+ * otherwise every credential and every other `required` variable must be set too (ConfigError
+ * names the first missing variable, never a value).
+ */
+export function isGroupConfigured(env: Env, credentials: readonly string[], required: readonly string[] = []): boolean {
+  if (!credentials.some((name) => isSet(env[name]))) return false;
+  for (const name of [...required, ...credentials]) {
+    if (!isSet(env[name])) throw new ConfigError(`${name} must be set when ${credentials.join('/')} is configured.`);
+  }
+  return true;
+}

@@ -1,18 +1,12 @@
-import { DEFAULT_MAX_BODY_BYTES, type ReadBounds, type UpstreamResilience, type UpstreamTimeouts } from './providers/http/upstream-options.js';
+import { DEFAULT_MAX_BODY_BYTES, type ReadBounds, type UpstreamOptions, type UpstreamResilience, type UpstreamTimeouts } from './providers/http/upstream-options.js';
 import { isSet, parseDecimal, parseInteger, parseUrl, ConfigError, type Env } from './config-values.js';
 import { parseServerConfig, type ServerConfig } from './server/server-config.js';
-import { parsePlugnmeetConfig, type PlugnmeetConfig } from './providers/plugnmeet/plugnmeet-provider.js';
-import { parseTelnyxConfig, type TelnyxConfig } from './providers/telnyx/telnyx-provider.js';
-import { parseVideosdkConfig, type VideosdkConfig } from './providers/videosdk/videosdk-provider.js';
+import { parseProviderConfigs, type ProviderConfigs } from './providers/registry.js';
 
 /** The gateway's whole configuration; a provider is present when its credentials are set. */
 export interface GatewayConfig {
   port: number;
-  providers: {
-    plugnmeet?: PlugnmeetConfig;
-    videosdk?: VideosdkConfig;
-    telnyx?: TelnyxConfig;
-  };
+  providers: ProviderConfigs;
   upstreamTimeouts: UpstreamTimeouts;
   upstreamResilience: UpstreamResilience;
   upstreamBounds: ReadBounds;
@@ -25,11 +19,7 @@ export interface GatewayConfig {
 export function parseConfig(env: Env): GatewayConfig {
   return {
     port: parseInteger(env, 'PORT', 4000, 0, 65535),
-    providers: {
-      plugnmeet: parsePlugnmeetConfig(env),
-      videosdk: parseVideosdkConfig(env),
-      telnyx: parseTelnyxConfig(env),
-    },
+    providers: parseProviderConfigs(env),
     upstreamTimeouts: {
       connectMs: parseInteger(env, 'UPSTREAM_CONNECT_TIMEOUT_MS', 5_000, 1, 600_000),
       headersMs: parseInteger(env, 'UPSTREAM_HEADERS_TIMEOUT_MS', 10_000, 1, 600_000),
@@ -61,22 +51,13 @@ function parseResilience(env: Env): UpstreamResilience {
   };
 }
 
-/** Whether any provider has credentials; without any, `npm start` serves the sandbox. */
-export function hasProviderCredentials(env: Env): boolean {
-  return ['PLUGNMEET_API_KEY', 'PLUGNMEET_API_SECRET', 'VIDEOSDK_API_KEY', 'VIDEOSDK_API_SECRET', 'TELNYX_API_KEY'].some(
-    (name) => isSet(env[name]),
-  );
+/** What every provider's HTTP layer is built with, from the configuration and an observer of attempts. */
+export function toUpstreamOptions(config: GatewayConfig, onAttempt?: UpstreamOptions['onAttempt']): UpstreamOptions {
+  return {
+    timeouts: config.upstreamTimeouts,
+    resilience: config.upstreamResilience,
+    bounds: config.upstreamBounds,
+    maxBodyBytes: config.upstreamMaxBodyBytes,
+    onAttempt,
+  };
 }
-
-/**
- * A provider is enabled when any of its credential variables is set; then all of them, and its
- * other required variables, must be set too.
- */
-function parseGroup<T>(env: Env, credentials: string[], required: string[], parse: () => T): T | undefined {
-  if (!credentials.some((name) => isSet(env[name]))) return undefined;
-  for (const name of [...required, ...credentials]) {
-    if (!isSet(env[name])) throw new ConfigError(`${name} must be set when ${credentials.join('/')} is configured.`);
-  }
-  return parse();
-}
-

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { GatewayError, ProviderDisabledError } from './domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from './domain/model.js';
 import type { ProviderCapabilities, ProviderSource, VideoProvider } from './domain/provider.js';
-import { createCursorSigner, type CursorSigner } from './schema/cursors.js';
 
 /** Limits every operation must stay within; refusals carry QUERY_TOO_COMPLEX / QUERY_TOO_DEEP / QUERY_TOO_BROAD. */
 export interface QueryLimits {
@@ -49,23 +47,32 @@ export interface GatewayContext {
   cursors: CursorSigner;
 }
 
-/** What one request's context is made of; tests may leave any of it out. */
+/** Seals and opens connection cursors, so a cursor the gateway did not issue is refused (schema/cursors.ts). */
+export interface CursorSigner {
+  /** `base64url(payload).base64url(tag)`: opaque, short, URL-safe. */
+  seal(payload: string): string;
+  /** The payload of a sealed cursor; INVALID_CURSOR for anything else. */
+  open(cursor: string): string;
+}
+
+/** What one request's context is made of. */
 export interface ContextOptions {
-  queryLimits?: QueryLimits;
-  signal?: AbortSignal;
-  cursors?: CursorSigner;
+  queryLimits: QueryLimits;
+  /** The request's work signal: its deadline, its client's disconnect, the gateway's shutdown. */
+  signal: AbortSignal;
+  cursors: CursorSigner;
 }
 
 /** A new context with empty per-request caches, whose upstream calls stop when `signal` aborts. */
-export function createContext(providers: readonly VideoProvider[], options: ContextOptions = {}): GatewayContext {
-  const signal = options.signal ?? new AbortController().signal;
+export function createContext(providers: readonly VideoProvider[], options: ContextOptions): GatewayContext {
+  const { signal } = options;
   return {
     sources: new Map(providers.map((provider) => [provider.name, provider.createSource({ signal })])),
     capabilities: new Map(providers.map((provider) => [provider.name, provider.capabilities])),
     partialFailures: [],
-    queryLimits: options.queryLimits ?? DEFAULT_QUERY_LIMITS,
+    queryLimits: options.queryLimits,
     signal,
-    cursors: options.cursors ?? createCursorSigner(randomBytes(32).toString('base64url')),
+    cursors: options.cursors,
   };
 }
 

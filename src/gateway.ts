@@ -3,7 +3,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
-import type { GatewayConfig } from './config.js';
+import { toUpstreamOptions, type GatewayConfig } from './config.js';
 import type { ServerConfig } from './server/server-config.js';
 import { createContext, type GatewayContext } from './context.js';
 import type { VideoProvider } from './domain/provider.js';
@@ -11,7 +11,7 @@ import { createErrorMask } from './server/error-mask.js';
 import type { GatewayError } from './domain/errors.js';
 import { EXAMPLE_QUERY } from './server/example-query.js';
 import { usePartialFailures } from './server/partial-failures-plugin.js';
-import { createProviders } from './providers/create-providers.js';
+import { createProviders } from './providers/registry.js';
 import { createCursorSigner } from './schema/cursors.js';
 import { schema } from './schema/index.js';
 import { useClientAuth } from './server/client-auth.js';
@@ -52,9 +52,8 @@ const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'graphq
 export function createGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Gateway {
   const logger = options.logger ?? createLogger(config.server.logLevel);
   const providers = createProviders(
-    config,
-    (event) => logger.info({ msg: 'upstream call', requestId: currentRequestScope()?.requestId, ...event }),
-    () => currentRequestScope()?.signal,
+    config.providers,
+    toUpstreamOptions(config, (event) => logger.info({ msg: 'upstream call', requestId: currentRequestScope()?.requestId, ...event })),
   );
   let draining = false;
   const server = config.server;

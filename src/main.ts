@@ -5,7 +5,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from './config-values.js';
-import { hasProviderCredentials, parseConfig } from './config.js';
+import { parseConfig } from './config.js';
+import { hasProviderCredentials } from './providers/registry.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { startSandboxes, type Sandboxes } from './sandbox/sandboxes.js';
 import { createHttpServer } from './server/http-server.js';

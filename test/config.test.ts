@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/config-values.js';
-import { hasProviderCredentials, parseConfig } from '../src/config.js';
+import { parseConfig } from '../src/config.js';
+import { hasProviderCredentials } from '../src/providers/registry.js';
 
 const PLUGNMEET = { PLUGNMEET_URL: 'https://meet.example.com/', PLUGNMEET_API_KEY: 'key', PLUGNMEET_API_SECRET: 'very-secret-value' };
 

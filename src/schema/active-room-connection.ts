@@ -1,7 +1,7 @@
 import { settleByProvider, sourceFor, type GatewayContext } from '../context.js';
 import { InvalidCursorError } from '../domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName, type Room } from '../domain/model.js';
-import type { CursorSigner } from './cursors.js';
+import type { CursorSigner } from '../context.js';
 import { parseConnectionArgs, toConnection, type ConnectionArgs } from './connection-args.js';
 
 /**

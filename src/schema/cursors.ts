@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { CursorSigner } from '../context.js';
 import { InvalidCursorError } from '../domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
 import type { PositionVector } from '../domain/past-room-merge.js';
@@ -15,12 +16,6 @@ export interface PastRoomCursor {
  * gateway with another `CURSOR_SECRET`) is refused with INVALID_CURSOR before anything it carries
  * is read. Replicas behind one load balancer must share the secret.
  */
-export interface CursorSigner {
-  /** `base64url(payload).base64url(tag)`: opaque, short, URL-safe. */
-  seal(payload: string): string;
-  /** The payload of a sealed cursor; INVALID_CURSOR for anything else. */
-  open(cursor: string): string;
-}
 
 /** The longest cursor opened; anything longer is refused unread. */
 export const MAX_CURSOR_LENGTH = 512;

@@ -4,7 +4,8 @@ import type { ProviderName } from '../domain/model.js';
 import { compareRoomSortKeys, toRoomSortKey, type RoomOrder, type RoomSortKey } from '../domain/ordering.js';
 import type { RoomFilter } from '../domain/provider.js';
 import { parseConnectionArgs, toConnection, type ConnectionArgs } from './connection-args.js';
-import { connectionFingerprint, parseDocument, type CursorSigner } from './cursors.js';
+import type { CursorSigner } from '../context.js';
+import { connectionFingerprint, parseDocument } from './cursors.js';
 
 /**
  * Rooms of one or many providers in one exactly ordered list. Every provider answers with all its

@@ -5,12 +5,12 @@
  * elsewhere) and counts upstream calls at the simulator.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.js';
+import { parseConfig, toUpstreamOptions } from '../../src/config.js';
 import { findGatewayError } from '../../src/domain/errors.js';
 import type { PastRoom, ProviderName } from '../../src/domain/model.js';
 import { comparePastRooms, type PastRoomOrder } from '../../src/domain/ordering.js';
 import type { PastRoomFilter, PastRoomRead, ProviderSource, VideoProvider } from '../../src/domain/provider.js';
-import { createProviders } from '../../src/providers/create-providers.js';
+import { createProviders } from '../../src/providers/registry.js';
 import type { SimulatorFault } from '../../src/sandbox/faults.js';
 import { SIMULATORS } from '../../src/sandbox/sandboxes.js';
 import type { Simulator } from '../../src/sandbox/simulator.js';
@@ -45,7 +45,8 @@ export function describeProviderContract(name: ProviderName): void {
     beforeAll(async () => {
       simulator = await SIMULATORS[name]({});
       const env = { ...simulator.env, UPSTREAM_RETRIES: '0', UPSTREAM_BREAKER_FAILURES: '1000000' };
-      provider = createProviders(parseConfig(env))[0]!;
+      const config = parseConfig(env);
+      provider = createProviders(config.providers, toUpstreamOptions(config))[0]!;
     });
     afterAll(async () => {
       await provider?.close();

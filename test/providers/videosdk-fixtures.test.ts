@@ -95,6 +95,7 @@ describe('VideoSDK documented answers', () => {
       createdAt: at('2022-03-25T04:19:32.380Z'),
       updatedAt: at('2022-03-25T04:19:32.380Z'),
       activeSessionId: null,
+      parentRoomId: null,
       participants: [],
     });
   });

@@ -79,8 +79,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const breaker = createCircuitBreaker({ failureThreshold: resilience.breakerFailures, cooldownMs: resilience.breakerCooldownMs });
   const budget = createRetryBudget({ ratio: resilience.retryBudgetRatio, min: resilience.retryBudgetMin });
 
-  async function request(given: UpstreamRequest): Promise<UpstreamResponse> {
-    const request = given.signal || !options.ambientSignal ? given : { ...given, signal: options.ambientSignal() };
+  async function request(request: UpstreamRequest): Promise<UpstreamResponse> {
     const call: UpstreamCall = { provider: options.provider, method: request.method, path: request.path };
     refuseDotSegments(request.path);
     if (request.signal?.aborted) throw toAbortError(request.signal);

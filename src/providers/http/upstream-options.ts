@@ -72,11 +72,6 @@ export interface UpstreamOptions {
   bounds: ReadBounds;
   /** The largest upstream response body read, in bytes (`UPSTREAM_MAX_BODY_BYTES`); larger fails with UPSTREAM_BAD_RESPONSE. */
   maxBodyBytes?: number;
-  /**
-   * The signal of the request being served, for a call made without one: a backstop, so a source
-   * that does not thread `scope.signal` still cannot outlive its request.
-   */
-  ambientSignal?: () => AbortSignal | undefined;
   /** Told of every attempt (for the upstream-call log). */
   onAttempt?: (event: UpstreamAttemptEvent) => void;
 }

@@ -1,7 +1,8 @@
-import { ConfigError, isSet, parseUrl, type Env } from '../../config-values.js';
+import { isGroupConfigured, parseUrl, type Env } from '../../config-values.js';
 import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
 import { createUpstreamHttp } from '../http/upstream-http.js';
 import type { UpstreamOptions } from '../http/upstream-options.js';
+import type { ProviderModule } from '../kit/provider-module.js';
 import type { PlugnmeetCredentials } from './plugnmeet-auth.js';
 import { createPlugnmeetClient, describePlugnmeetErrorBody } from './plugnmeet-client.js';
 import { createPlugnmeetSource } from './plugnmeet-source.js';
@@ -18,10 +19,7 @@ const CREDENTIALS = ['PLUGNMEET_API_KEY', 'PLUGNMEET_API_SECRET'];
  * the URL and both credentials must be set (ConfigError names the missing variable, never a value).
  */
 export function parsePlugnmeetConfig(env: Env): PlugnmeetConfig | undefined {
-  if (!CREDENTIALS.some((name) => isSet(env[name]))) return undefined;
-  for (const name of ['PLUGNMEET_URL', ...CREDENTIALS]) {
-    if (!isSet(env[name])) throw new ConfigError(`${name} must be set when ${CREDENTIALS.join('/')} is configured.`);
-  }
+  if (!isGroupConfigured(env, CREDENTIALS, ['PLUGNMEET_URL'])) return undefined;
   return { url: parseUrl(env, 'PLUGNMEET_URL'), apiKey: env.PLUGNMEET_API_KEY!, apiSecret: env.PLUGNMEET_API_SECRET! };
 }
 
@@ -49,3 +47,11 @@ export function createPlugnmeetProvider(config: PlugnmeetConfig, upstream: Upstr
     close: () => http.close(),
   };
 }
+
+/** plugNmeet for the provider registry. */
+export const plugnmeetModule = {
+  name: 'plugnmeet',
+  credentialVariables: CREDENTIALS,
+  parseConfig: parsePlugnmeetConfig,
+  create: createPlugnmeetProvider,
+} as const satisfies ProviderModule<PlugnmeetConfig>;

@@ -1,6 +1,7 @@
-import { isSet, parseUrl, type Env } from '../../config-values.js';
+import { isGroupConfigured, parseUrl, type Env } from '../../config-values.js';
 import type { ProviderCapabilities, SourceScope, VideoProvider } from '../../domain/provider.js';
 import type { UpstreamOptions } from '../http/upstream-options.js';
+import type { ProviderModule } from '../kit/provider-module.js';
 import { createTelnyxClient, createTelnyxHttp } from './telnyx-client.js';
 import { createTelnyxSource, type TelnyxSource, type TelnyxSourceOptions } from './telnyx-source.js';
 
@@ -13,10 +14,12 @@ export interface TelnyxConfig {
 /** The public API's base URL; paths are appended to it, so it includes `/v2`. */
 export const DEFAULT_TELNYX_API_URL = 'https://api.telnyx.com/v2';
 
+const CREDENTIALS = ['TELNYX_API_KEY'];
+
 /** The Telnyx config from the environment: present when `TELNYX_API_KEY` is set; `TELNYX_API_URL` optional. */
 export function parseTelnyxConfig(env: Env): TelnyxConfig | undefined {
-  if (!isSet(env.TELNYX_API_KEY)) return undefined;
-  return { apiUrl: parseUrl(env, 'TELNYX_API_URL', DEFAULT_TELNYX_API_URL), apiKey: env.TELNYX_API_KEY };
+  if (!isGroupConfigured(env, CREDENTIALS)) return undefined;
+  return { apiUrl: parseUrl(env, 'TELNYX_API_URL', DEFAULT_TELNYX_API_URL), apiKey: env.TELNYX_API_KEY! };
 }
 
 /** What Telnyx does natively; the gateway does the rest (see README, "Capabilities"). */
@@ -54,3 +57,11 @@ export function createTelnyxProvider(config: TelnyxConfig, upstream: UpstreamOpt
     close: () => http.close(),
   };
 }
+
+/** Telnyx for the provider registry. */
+export const telnyxModule = {
+  name: 'telnyx',
+  credentialVariables: CREDENTIALS,
+  parseConfig: parseTelnyxConfig,
+  create: createTelnyxProvider,
+} as const satisfies ProviderModule<TelnyxConfig>;

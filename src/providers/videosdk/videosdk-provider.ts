@@ -1,7 +1,8 @@
-import { ConfigError, isSet, parseInteger, parseUrl, type Env } from '../../config-values.js';
+import { isGroupConfigured, parseInteger, parseUrl, type Env } from '../../config-values.js';
 import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
 import { createUpstreamHttp } from '../http/upstream-http.js';
 import type { UpstreamOptions } from '../http/upstream-options.js';
+import type { ProviderModule } from '../kit/provider-module.js';
 import { createVideosdkTokenSource } from './videosdk-auth.js';
 import { createVideosdkClient, describeVideosdkError } from './videosdk-client.js';
 import { createVideosdkSource } from './videosdk-source.js';
@@ -29,9 +30,7 @@ const CREDENTIALS = ['VIDEOSDK_API_KEY', 'VIDEOSDK_API_SECRET'];
 
 /** VideoSDK's settings, or undefined when neither credential is set; both must be set together. */
 export function parseVideosdkConfig(env: Env): VideosdkConfig | undefined {
-  if (!CREDENTIALS.some((name) => isSet(env[name]))) return undefined;
-  const missing = CREDENTIALS.find((name) => !isSet(env[name]));
-  if (missing) throw new ConfigError(`${missing} must be set when ${CREDENTIALS.join('/')} is configured.`);
+  if (!isGroupConfigured(env, CREDENTIALS)) return undefined;
   return {
     apiUrl: parseUrl(env, 'VIDEOSDK_API_URL', DEFAULT_VIDEOSDK_API_URL),
     apiKey: env.VIDEOSDK_API_KEY!,
@@ -83,3 +82,11 @@ export function createVideosdkProvider(config: VideosdkConfig, upstream: Upstrea
     close: () => http.close(),
   };
 }
+
+/** VideoSDK for the provider registry. */
+export const videosdkModule = {
+  name: 'videosdk',
+  credentialVariables: CREDENTIALS,
+  parseConfig: parseVideosdkConfig,
+  create: createVideosdkProvider,
+} as const satisfies ProviderModule<VideosdkConfig>;
