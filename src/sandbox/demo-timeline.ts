@@ -4,20 +4,22 @@
  * sessions of different providers start at the very same second, to exercise tie-breaking.
  */
 
+import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
+
 /** The fixed instant the demo history ends at; seeded data is the same on every run. */
 export const DEMO_ANCHOR = new Date('2026-11-01T12:00:00Z');
 
 const HOUR = 3_600_000;
 
-/** Offset of each provider on the grid, so their sessions alternate in time. */
-const PROVIDER_OFFSET_MS = { plugnmeet: 0, videosdk: 2 * HOUR + 20 * 60_000, telnyx: 4 * HOUR + 40 * 60_000 } as const;
+/** Offset between providers on the grid (by their rank), so their sessions alternate in time. */
+const PROVIDER_STEP_MS = 2 * HOUR + 20 * 60_000;
 
 /**
  * Start of the provider's `index`-th ended session (0 = most recent), spaced 7 hours apart over
  * many days. Every 10th index starts at the same second for every provider.
  */
-export function demoSessionStart(provider: keyof typeof PROVIDER_OFFSET_MS, index: number): Date {
-  const offset = index % 10 === 5 ? 0 : PROVIDER_OFFSET_MS[provider];
+export function demoSessionStart(provider: ProviderName, index: number): Date {
+  const offset = index % 10 === 5 ? 0 : PROVIDER_NAMES.indexOf(provider) * PROVIDER_STEP_MS;
   return new Date(DEMO_ANCHOR.getTime() - index * 7 * HOUR - offset);
 }
 

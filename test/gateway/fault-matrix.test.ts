@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderName } from '../../src/domain/model.js';
+import { PROVIDER_NAMES, type ProviderName } from '../../src/domain/model.js';
 import type { SimulatorFault } from '../../src/sandbox/faults.js';
 import { startSandboxes, type Sandboxes } from '../../src/sandbox/sandboxes.js';
 import { createTestGateway, type ExecutionResult, type TestGateway } from '../support/test-gateway.js';
 
-const PROVIDERS: ProviderName[] = ['plugnmeet', 'videosdk', 'telnyx'];
+const PROVIDERS: ProviderName[] = [...PROVIDER_NAMES];
 const QUERY = `{
   pastRooms(first: 5) { totalCount edges { node { provider } } }
   activeRooms { edges { node { provider } } }
