@@ -1,6 +1,7 @@
 import { GatewayError, ProviderDisabledError } from './domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from './domain/model.js';
 import type { ProviderCapabilities, ProviderSource, VideoProvider } from './domain/provider.js';
+import type { RoomChangeFeed } from './domain/room-changes.js';
 
 /** Limits every operation must stay within; refusals carry QUERY_TOO_COMPLEX / QUERY_TOO_DEEP / QUERY_TOO_BROAD. */
 export interface QueryLimits {
@@ -45,6 +46,8 @@ export interface GatewayContext {
   signal: AbortSignal;
   /** Seals and opens this gateway's connection cursors. */
   cursors: CursorSigner;
+  /** Where resolvers announce rooms the request changed (writes), so caches forget them. */
+  roomChanges: RoomChangeFeed;
 }
 
 /** Seals and opens connection cursors, so a cursor the gateway did not issue is refused (schema/cursors.ts). */
@@ -61,6 +64,7 @@ export interface ContextOptions {
   /** The request's work signal: its deadline, its client's disconnect, the gateway's shutdown. */
   signal: AbortSignal;
   cursors: CursorSigner;
+  roomChanges: RoomChangeFeed;
 }
 
 /** A new context with empty per-request caches, whose upstream calls stop when `signal` aborts. */
@@ -73,6 +77,7 @@ export function createContext(providers: readonly VideoProvider[], options: Cont
     queryLimits: options.queryLimits,
     signal,
     cursors: options.cursors,
+    roomChanges: options.roomChanges,
   };
 }
 

@@ -13,6 +13,7 @@ import { EXAMPLE_QUERY } from './server/example-query.js';
 import { usePartialFailures } from './server/partial-failures-plugin.js';
 import { createProviders } from './providers/registry.js';
 import { createCursorSigner } from './schema/cursors.js';
+import { createRoomChangeFeed, type RoomChangeFeed } from './domain/room-changes.js';
 import { schema } from './schema/index.js';
 import { useClientAuth } from './server/client-auth.js';
 import { useInputLimits } from './server/input-limits.js';
@@ -32,6 +33,8 @@ export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
   providers: readonly VideoProvider[];
   logger: Logger;
+  /** Room changes announced in this process (live events, writes); caches listen to it. */
+  roomChanges: RoomChangeFeed;
   /** Marks the gateway as shutting down: `/ready` answers 503 from now on. */
   drain(): void;
   /** Aborts every request in flight (and any later one) with SHUTTING_DOWN: their upstream calls stop. */
@@ -59,13 +62,14 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
   const server = config.server;
   const signals = createRequestSignals(server.requestTimeoutMs);
   const cursors = createCursorSigner(server.cursorSecret);
+  const roomChanges = createRoomChangeFeed();
   const logUpstreamError = (error: GatewayError) =>
     logger.warn({ msg: 'upstream error', requestId: currentRequestScope()?.requestId, code: error.code, detail: error.message });
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    context: ({ request }) => createContext(providers, { queryLimits: server.queryLimits, signal: signals.signalOf(request), cursors }),
+    context: ({ request }) => createContext(providers, { queryLimits: server.queryLimits, signal: signals.signalOf(request), cursors, roomChanges }),
     maskedErrors: { maskError: createErrorMask({ hideSuggestions: !server.introspection, logUpstreamError }) },
     logging: toYogaLogger(logger),
     renderGraphiQL,
@@ -92,6 +96,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     yoga,
     providers,
     logger,
+    roomChanges,
     drain: () => void (draining = true),
     abortInFlight: () => signals.abortAll(),
     close: async () => void (await Promise.all(providers.map((provider) => provider.close()))),
