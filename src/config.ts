@@ -1,6 +1,8 @@
 import type { ReadBounds, UpstreamResilience, UpstreamTimeouts } from './providers/http/upstream-options.js';
 import { isSet, parseDecimal, parseInteger, parseUrl, ConfigError, type Env } from './config-values.js';
 import { parseServerConfig, type ServerConfig } from './server/server-config.js';
+import { parseOperationsConfig, type OperationsConfig } from './server/operations-config.js';
+import { withProfileDefaults } from './server/production-profile.js';
 
 /** plugNmeet: a self-hosted server, so its URL has no default. */
 export interface PlugnmeetConfig {
@@ -32,6 +34,8 @@ export interface GatewayConfig {
   upstreamResilience: UpstreamResilience;
   upstreamBounds: ReadBounds;
   server: ServerConfig;
+  /** Profile, listening, readiness, metrics, traces (README, "Deploy"). */
+  operations: OperationsConfig;
 }
 
 export const DEFAULT_VIDEOSDK_API_URL = 'https://api.videosdk.live';
@@ -68,7 +72,8 @@ export function parseConfig(env: Env): GatewayConfig {
       maxRows: parseInteger(env, 'UPSTREAM_MAX_ROWS', 25_000, 1, 10_000_000),
       pageConcurrency: parseInteger(env, 'UPSTREAM_PAGE_CONCURRENCY', 4, 1, 64),
     },
-    server: parseServerConfig(env),
+    server: parseServerConfig(withProfileDefaults(env)),
+    operations: parseOperationsConfig(env),
   };
 }
 

@@ -15,8 +15,10 @@ import { schema } from './schema/index.js';
 import { useClientAuth } from './server/client-auth.js';
 import { createLogger, useRequestLog, type Logger } from './server/logging.js';
 import { useAllowListedOperations } from './server/persisted-operations.js';
-import { readinessOf } from './server/readiness.js';
-import { currentRequestScope } from './server/request-context.js';
+import { createObservability, type Observability } from './server/observability.js';
+import { clientConveniencePlugins } from './server/client-conveniences.js';
+import { toCorsOptions } from './server/production-profile.js';
+import type { ReadinessMonitor } from './server/readiness.js';
 import { useRequestSizeLimit } from './server/request-size.js';
 import { toYogaLogger } from './server/yoga-logger.js';
 
@@ -25,6 +27,9 @@ export interface Gateway {
   yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
   providers: readonly VideoProvider[];
   logger: Logger;
+  /** Metrics, traces and error logs (issue 14); `readiness` probes the providers. */
+  observability: Observability;
+  readiness: ReadinessMonitor;
   /** Marks the gateway as shutting down: `/ready` answers 503 from now on. */
   drain(): void;
   /** Closes every upstream connection pool. */
@@ -42,9 +47,9 @@ const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'graphq
  */
 export function createGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Gateway {
   const logger = options.logger ?? createLogger(config.server.logLevel);
-  const providers = createProviders(config, (event) =>
-    logger.info({ msg: 'upstream call', requestId: currentRequestScope()?.requestId, ...event }),
-  );
+  const observability = createObservability(config.operations, logger);
+  const providers = createProviders(config, observability.onAttempt, observability.onAttemptStart);
+  const readiness = observability.watch(providers);
   let draining = false;
   const server = config.server;
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
@@ -57,27 +62,31 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     renderGraphiQL,
     graphiql: server.graphiql ? { title: 'roomgraph', defaultQuery: EXAMPLE_QUERY } : false,
     landingPage: false,
-    cors: server.corsOrigins ? { origin: server.corsOrigins, credentials: true } : undefined,
+    cors: toCorsOptions(server.corsOrigins, config.operations.profile),
     plugins: [
       useRequestLog(logger),
+      ...observability.plugins('/graphql'),
       useRequestSizeLimit(server.queryLimits.maxBodyBytes),
       useReadinessCheck({
         endpoint: '/ready',
-        check: ({ fetchAPI }) => {
-          const readiness = readinessOf(providers, draining);
-          return Response.json.call(fetchAPI.Response, readiness, { status: readiness.ready ? 200 : 503 });
+        check: async ({ fetchAPI }) => {
+          const report = await readiness.report(draining);
+          return Response.json.call(fetchAPI.Response, report, { status: report.ready ? 200 : 503 });
         },
       }),
       ...serverPlugins(server),
       usePartialFailures(),
+      ...clientConveniencePlugins(config.operations, server.persistedOperationsFile !== null),
     ],
   });
   return {
     yoga,
     providers,
     logger,
+    observability,
+    readiness,
     drain: () => void (draining = true),
-    close: async () => void (await Promise.all(providers.map((provider) => provider.close()))),
+    close: async () => void (await Promise.all([...providers.map((provider) => provider.close()), observability.close()])),
   };
 }
 

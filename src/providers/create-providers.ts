@@ -6,9 +6,13 @@ import type { UpstreamOptions } from './http/upstream-options.js';
 import { createVideosdkProvider } from './videosdk/videosdk-provider.js';
 
 /** One provider per configured credential set, in the providers' stable rank. */
-export function createProviders(config: GatewayConfig, onAttempt?: UpstreamOptions['onAttempt']): VideoProvider[] {
+export function createProviders(
+  config: GatewayConfig,
+  onAttempt?: UpstreamOptions['onAttempt'],
+  onAttemptStart?: UpstreamOptions['onAttemptStart'],
+): VideoProvider[] {
   const { plugnmeet, videosdk, telnyx } = config.providers;
-  const upstream: UpstreamOptions = { timeouts: config.upstreamTimeouts, resilience: config.upstreamResilience, bounds: config.upstreamBounds, onAttempt };
+  const upstream: UpstreamOptions = { timeouts: config.upstreamTimeouts, resilience: config.upstreamResilience, bounds: config.upstreamBounds, onAttempt, onAttemptStart };
   const providers: VideoProvider[] = [];
   if (plugnmeet) providers.push(createPlugnmeetProvider(plugnmeet, upstream));
   if (videosdk) providers.push(createVideosdkProvider(videosdk, upstream));
