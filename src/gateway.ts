@@ -7,7 +7,6 @@ import type { GatewayConfig } from './config.js';
 import type { ServerConfig } from './server/server-config.js';
 import { createContext, type GatewayContext } from './context.js';
 import type { VideoProvider } from './domain/provider.js';
-import { maskError } from './server/error-mask.js';
 import { EXAMPLE_QUERY } from './server/example-query.js';
 import { usePartialFailures } from './server/partial-failures-plugin.js';
 import { createProviders } from './providers/create-providers.js';
@@ -20,7 +19,7 @@ import { clientConveniencePlugins } from './server/client-conveniences.js';
 import { toCorsOptions } from './server/production-profile.js';
 import type { ReadinessMonitor } from './server/readiness.js';
 import { useRequestSizeLimit } from './server/request-size.js';
-import { toYogaLogger } from './server/yoga-logger.js';
+import { createErrorReporting } from './server/yoga-logger.js';
 
 /** The gateway: a yoga app (not listening) and the providers it reads from. */
 export interface Gateway {
@@ -50,6 +49,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
   const observability = createObservability(config.operations, logger);
   const providers = createProviders(config, observability.onAttempt, observability.onAttemptStart);
   const readiness = observability.watch(providers);
+  const errorReporting = createErrorReporting(logger);
   let draining = false;
   const server = config.server;
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
@@ -57,8 +57,8 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     context: ({ request }) => createContext(providers, server.queryLimits, request.signal),
-    maskedErrors: { maskError },
-    logging: toYogaLogger(logger),
+    maskedErrors: { maskError: errorReporting.maskError },
+    logging: errorReporting.logger,
     renderGraphiQL,
     graphiql: server.graphiql ? { title: 'roomgraph', defaultQuery: EXAMPLE_QUERY } : false,
     landingPage: false,
