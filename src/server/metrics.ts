@@ -33,7 +33,7 @@ export function createMetrics(): GatewayMetrics {
   collectDefaultMetrics({ register: registry });
   const operation = createBoundedLabel(100);
   const code = createBoundedLabel(100);
-  const endpoint = createBoundedLabel(100);
+  const endpoint = createBoundedLabel(100, /^[A-Z]{1,10} \/[\w:/.-]{0,80}$/);
   const registers = [registry];
   const requests = new Counter({ name: 'roomgraph_graphql_requests_total', help: 'GraphQL requests by operation name and outcome.', labelNames: ['operation', 'outcome'], registers });
   const requestSeconds = new Histogram({ name: 'roomgraph_graphql_request_duration_seconds', help: 'GraphQL request duration by operation name and outcome.', labelNames: ['operation', 'outcome'], buckets: SECONDS, registers });
