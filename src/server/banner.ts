@@ -1,10 +1,10 @@
-import type { GatewayConfig } from '../config.js';
+import type { OperationsConfig } from './operations-config.js';
 
 /**
  * The start-up lines: which profile runs, where the graph is served, whether the sandbox stands in
  * for the providers. GraphiQL is advertised only when it is on.
  */
-export function toBanner(config: GatewayConfig, port: number, providerNames: readonly string[], sandbox: boolean): string[] {
+export function toBanner(config: { operations: OperationsConfig; server: { graphiql: boolean } }, port: number, providerNames: readonly string[], sandbox: boolean): string[] {
   const { profile, host, metrics, tracing } = config.operations;
   const shownHost = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
   const endpoint = `http://${shownHost}:${port}/graphql`;

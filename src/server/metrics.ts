@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { VideoProvider } from '../domain/provider.js';
-import type { UpstreamAttemptEvent } from '../providers/http/upstream-options.js';
 import { createBoundedLabel, toEndpointLabel } from './metric-labels.js';
+import type { AttemptReport } from './upstream-report.js';
 
 /** How one GraphQL request ended, as the metrics see it. */
 export interface RequestOutcome {
@@ -18,7 +18,7 @@ export interface GatewayMetrics {
   registry: Registry;
   recordRequest(request: RequestOutcome): void;
   /** Subscribed to the HTTP layer's one report per upstream attempt. */
-  recordAttempt(event: UpstreamAttemptEvent): void;
+  recordAttempt(event: AttemptReport): void;
   /** Reports each provider's circuit and readiness at every scrape. */
   watchProviders(providers: readonly VideoProvider[], statusOf: (provider: string) => string): void;
   /** The exposition: Prometheus text format. */

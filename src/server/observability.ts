@@ -1,6 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
 import type { VideoProvider } from '../domain/provider.js';
-import type { UpstreamOptions } from '../providers/http/upstream-options.js';
 import { useErrorLog } from './error-log.js';
 import type { Logger } from './logging.js';
 import { createMetrics, type GatewayMetrics } from './metrics.js';
@@ -9,15 +8,16 @@ import type { OperationsConfig } from './operations-config.js';
 import { createReadinessMonitor, type ReadinessMonitor } from './readiness.js';
 import { currentRequestScope } from './request-context.js';
 import { createTracing, type GatewayTracing } from './tracing.js';
+import type { AttemptReport } from './upstream-report.js';
 
 /** Metrics, traces, readiness and error logs of one gateway, fed by the server and the HTTP layer. */
 export interface Observability {
   metrics: GatewayMetrics;
   tracing: GatewayTracing;
   /** The HTTP layer's one report per upstream attempt: logged, counted. */
-  onAttempt: NonNullable<UpstreamOptions['onAttempt']>;
+  onAttempt: (report: AttemptReport) => void;
   /** The HTTP layer's attempt starts: traced. */
-  onAttemptStart: UpstreamOptions['onAttemptStart'];
+  onAttemptStart: GatewayTracing['onAttemptStart'];
   /** Set once the providers exist; creates their readiness monitor. */
   watch(providers: readonly VideoProvider[]): ReadinessMonitor;
   /** The yoga plugins: request metrics (and `/metrics`), request spans, error logs. */

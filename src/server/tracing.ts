@@ -7,17 +7,17 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { UpstreamOptions } from '../providers/http/upstream-options.js';
 import { toEndpointLabel } from './metric-labels.js';
 import { currentRequestScope, type RequestScope } from './request-context.js';
 import type { TracingConfig } from './tracing-config.js';
+import type { AttemptObserver, AttemptStart } from './upstream-report.js';
 
 /** Spans of requests and upstream attempts, exported over OTLP/HTTP; a no-op when tracing is off. */
 export interface GatewayTracing {
   /** The yoga plugin that opens a server span per GraphQL request (child of the client's `traceparent`). */
   plugin: Plugin;
   /** Subscribed to the HTTP layer: a client span per upstream attempt, whose context goes upstream as `traceparent`. */
-  onAttemptStart: UpstreamOptions['onAttemptStart'];
+  onAttemptStart: ((start: AttemptStart) => AttemptObserver | undefined) | undefined;
   /** Flushes the spans not yet exported. */
   shutdown(): Promise<void>;
 }
