@@ -5,6 +5,8 @@ import { parseConfig } from '../../src/config.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { startSandboxes, type Sandboxes } from '../../src/sandbox/sandboxes.js';
 import { createBoundedLabel, toEndpointLabel } from '../../src/server/metric-labels.js';
+import { createMetricsServer } from '../../src/server/metrics-server.js';
+import { listenOn } from '../../src/server/listen.js';
 
 let sandboxes: Sandboxes;
 let gateway: Gateway;
@@ -98,5 +100,21 @@ describe('/metrics', () => {
     expect(queried.size).toBeGreaterThanOrEqual(8);
     const served = new Set(families.map((family) => family.name));
     expect([...queried].filter((name) => !served.has(name))).toEqual([]);
+  });
+
+  it('moves to a port of its own when METRICS_PORT is set', async () => {
+    const separate = createGateway(parseConfig({ ...sandboxes.env, LOG_LEVEL: 'silent', METRICS_PORT: '0' }));
+    expect((await separate.yoga.fetch('http://gateway.test/metrics')).status).toBe(404);
+    const server = createMetricsServer(separate.observability.metrics);
+    const port = await listenOn(server, 0, '127.0.0.1', 'METRICS_PORT');
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(response.status).toBe(200);
+      expect(parsePrometheusTextFormat(await response.text()).map((family) => family.name)).toContain('roomgraph_upstream_circuit_state');
+      expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
+    } finally {
+      server.close();
+      await separate.close();
+    }
   });
 });
