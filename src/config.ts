@@ -2,6 +2,8 @@ import { DEFAULT_MAX_BODY_BYTES, type ReadBounds, type UpstreamOptions, type Ups
 import { isSet, parseDecimal, parseInteger, parseUrl, ConfigError, type Env } from './config-values.js';
 import { parseServerConfig, type ServerConfig } from './server/server-config.js';
 import { parseProviderConfigs, type ProviderConfigs } from './providers/registry.js';
+import { parseOperationsConfig, type OperationsConfig } from './server/operations-config.js';
+import { withProfileDefaults } from './server/production-profile.js';
 
 /** The gateway's whole configuration; a provider is present when its credentials are set. */
 export interface GatewayConfig {
@@ -13,6 +15,8 @@ export interface GatewayConfig {
   /** The largest upstream response body read, in bytes (`UPSTREAM_MAX_BODY_BYTES`). */
   upstreamMaxBodyBytes: number;
   server: ServerConfig;
+  /** Profile, listening, readiness, metrics, traces (README, "Deploy"). */
+  operations: OperationsConfig;
 }
 
 /** Parses the environment once into a typed config; throws ConfigError naming the bad variable. */
@@ -32,7 +36,8 @@ export function parseConfig(env: Env): GatewayConfig {
       pageConcurrency: parseInteger(env, 'UPSTREAM_PAGE_CONCURRENCY', 4, 1, 64),
     },
     upstreamMaxBodyBytes: parseInteger(env, 'UPSTREAM_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1_024, 1024 * 1024 * 1024),
-    server: parseServerConfig(env),
+    server: parseServerConfig(withProfileDefaults(env)),
+    operations: parseOperationsConfig(env),
   };
 }
 
@@ -52,12 +57,17 @@ function parseResilience(env: Env): UpstreamResilience {
 }
 
 /** What every provider's HTTP layer is built with, from the configuration and an observer of attempts. */
-export function toUpstreamOptions(config: GatewayConfig, onAttempt?: UpstreamOptions['onAttempt']): UpstreamOptions {
+export function toUpstreamOptions(
+  config: GatewayConfig,
+  onAttempt?: UpstreamOptions['onAttempt'],
+  onAttemptStart?: UpstreamOptions['onAttemptStart'],
+): UpstreamOptions {
   return {
     timeouts: config.upstreamTimeouts,
     resilience: config.upstreamResilience,
     bounds: config.upstreamBounds,
     maxBodyBytes: config.upstreamMaxBodyBytes,
     onAttempt,
+    onAttemptStart,
   };
 }

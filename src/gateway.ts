@@ -19,14 +19,17 @@ import { useClientAuth } from './server/client-auth.js';
 import { useInputLimits } from './server/input-limits.js';
 import { createLogger, useRequestLog, type Logger } from './server/logging.js';
 import { useAllowListedOperations } from './server/persisted-operations.js';
+import { clientConveniencePlugins } from './server/client-conveniences.js';
+import { createObservability, type Observability } from './server/observability.js';
+import { toCorsOptions } from './server/production-profile.js';
 import { useClientRateLimit } from './server/rate-limit.js';
-import { readinessOf } from './server/readiness.js';
+import type { ReadinessMonitor } from './server/readiness.js';
 import { currentRequestScope } from './server/request-context.js';
 import { createRequestSignals } from './server/request-signals.js';
 import { useRequestSizeLimit } from './server/request-size.js';
 import { useErrorCeiling } from './server/response-bounds.js';
 import { useRouterOnlySdl } from './server/router-sdl.js';
-import { toYogaLogger } from './server/yoga-logger.js';
+import { createErrorReporting } from './server/yoga-logger.js';
 
 /** The gateway: a yoga app (not listening) and the providers it reads from. */
 export interface Gateway {
@@ -35,6 +38,9 @@ export interface Gateway {
   logger: Logger;
   /** Room changes announced in this process (live events, writes); caches listen to it. */
   roomChanges: RoomChangeFeed;
+  /** Metrics, traces and error logs (issue 14); `readiness` probes the providers. */
+  observability: Observability;
+  readiness: ReadinessMonitor;
   /** Marks the gateway as shutting down: `/ready` answers 503 from now on. */
   drain(): void;
   /** Aborts every request in flight (and any later one) with SHUTTING_DOWN: their upstream calls stop. */
@@ -54,10 +60,9 @@ const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'graphq
  */
 export function createGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Gateway {
   const logger = options.logger ?? createLogger(config.server.logLevel);
-  const providers = createProviders(
-    config.providers,
-    toUpstreamOptions(config, (event) => logger.info({ msg: 'upstream call', requestId: currentRequestScope()?.requestId, ...event })),
-  );
+  const observability = createObservability(config.operations, logger);
+  const providers = createProviders(config.providers, toUpstreamOptions(config, observability.onAttempt, observability.onAttemptStart));
+  const readiness = observability.watch(providers);
   let draining = false;
   const server = config.server;
   const signals = createRequestSignals(server.requestTimeoutMs);
@@ -65,31 +70,34 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
   const roomChanges = createRoomChangeFeed();
   const logUpstreamError = (error: GatewayError) =>
     logger.warn({ msg: 'upstream error', requestId: currentRequestScope()?.requestId, code: error.code, detail: error.message });
+  const errorReporting = createErrorReporting(logger, createErrorMask({ hideSuggestions: !server.introspection, logUpstreamError }));
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     context: ({ request }) => createContext(providers, { queryLimits: server.queryLimits, signal: signals.signalOf(request), cursors, roomChanges }),
-    maskedErrors: { maskError: createErrorMask({ hideSuggestions: !server.introspection, logUpstreamError }) },
-    logging: toYogaLogger(logger),
+    maskedErrors: { maskError: errorReporting.maskError },
+    logging: errorReporting.logger,
     renderGraphiQL,
     graphiql: server.graphiql ? { title: 'roomgraph', defaultQuery: EXAMPLE_QUERY } : false,
     landingPage: false,
-    cors: server.corsOrigins ? { origin: server.corsOrigins, credentials: true } : undefined,
+    cors: toCorsOptions(server.corsOrigins, config.operations.profile),
     plugins: [
       useRequestLog(logger),
       signals.plugin,
+      ...observability.plugins('/graphql'),
       useRequestSizeLimit(server.queryLimits.maxBodyBytes),
       useReadinessCheck({
         endpoint: '/ready',
-        check: ({ fetchAPI }) => {
-          const readiness = readinessOf(providers, draining);
-          return Response.json.call(fetchAPI.Response, readiness, { status: readiness.ready ? 200 : 503 });
+        check: async ({ fetchAPI }) => {
+          const report = await readiness.report(draining);
+          return Response.json.call(fetchAPI.Response, report, { status: report.ready ? 200 : 503 });
         },
       }),
       ...serverPlugins(server),
       usePartialFailures(logUpstreamError),
       useErrorCeiling(server.maxResponseErrors),
+      ...clientConveniencePlugins(config.operations, server.persistedOperationsFile !== null),
     ],
   });
   return {
@@ -97,9 +105,11 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     providers,
     logger,
     roomChanges,
+    observability,
+    readiness,
     drain: () => void (draining = true),
     abortInFlight: () => signals.abortAll(),
-    close: async () => void (await Promise.all(providers.map((provider) => provider.close()))),
+    close: async () => void (await Promise.all([...providers.map((provider) => provider.close()), observability.close()])),
   };
 }
 

@@ -3,29 +3,37 @@
  * credentials it starts the sandbox simulators in process and serves the graph over them.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ConfigError } from './config-values.js';
 import { parseConfig } from './config.js';
 import { hasProviderCredentials } from './providers/registry.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { startSandboxes, type Sandboxes } from './sandbox/sandboxes.js';
 import { createHttpServer } from './server/http-server.js';
+import { toBanner } from './server/banner.js';
+import { ListenError, listenOn } from './server/listen.js';
+import { createMetricsServer } from './server/metrics-server.js';
+import { checkProductionCredentials, parseProfile } from './server/production-profile.js';
 
 async function main(): Promise<void> {
+  checkProductionCredentials(parseProfile(process.env), hasProviderCredentials(process.env));
   const sandbox = hasProviderCredentials(process.env) ? null : await startSandboxes();
-  const config = parseConfig(sandbox ? { ...process.env, ...sandbox.env } : process.env);
+  // The demo sandbox listens on loopback only, unless HOST says otherwise.
+  const config = parseConfig(sandbox ? { HOST: '127.0.0.1', ...process.env, ...sandbox.env } : process.env);
   const gateway = createGateway(config);
   const server = createHttpServer(gateway.yoga, config.server.http);
-  await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
-  const { port } = server.address() as AddressInfo;
-  if (sandbox) {
-    console.log('roomgraph: no provider credentials set, serving the built-in sandbox upstreams (demo data).');
-  }
-  console.log(`roomgraph: GraphiQL at http://localhost:${port}/graphql`);
-  console.log(`roomgraph: providers enabled: ${gateway.providers.map((provider) => provider.name).join(', ') || 'none'}`);
-  const stop = () => void shutdown(server, gateway, sandbox, config.server.shutdownTimeoutMs);
+  const port = await listenOn(server, config.port, config.operations.host);
+  const metricsServer = config.operations.metrics.port === null ? null : createMetricsServer(gateway.observability.metrics);
+  if (metricsServer) await listenOn(metricsServer, config.operations.metrics.port!, config.operations.host, 'METRICS_PORT');
+  for (const line of toBanner(config, port, gateway.providers.map((provider) => provider.name), sandbox !== null)) console.log(line);
+  const stop = () => {
+    metricsServer?.close();
+    void shutdown(server, gateway, sandbox, config.server.shutdownTimeoutMs);
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Probe every provider now (its outcome is logged), then periodically for /ready and the metrics.
+  void gateway.readiness.probe();
+  gateway.readiness.start();
 }
 
 /** Extra time after the shutdown timeout for the aborted work to unwind before the exit is forced. */
@@ -64,7 +72,8 @@ function exit(gateway: Gateway, code: number, msg: string): void {
 
 main().catch((error: unknown) => {
   // Config errors name the variable, never its value; start-up errors (a port in use) carry none.
-  const message = error instanceof ConfigError ? error.message : `failed to start: ${(error as Error).message}`;
+  const known = error instanceof ConfigError || error instanceof ListenError;
+  const message = known ? error.message : `failed to start: ${(error as Error).message}`;
   console.error(`roomgraph: ${message}`);
   process.exit(1);
 });

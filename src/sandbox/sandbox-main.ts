@@ -2,10 +2,19 @@
  * `npm run sandbox`: runs the provider simulators alone and prints, per provider, the environment
  * that points a gateway (or any client, such as the providers' own SDKs) at them.
  */
-import { startSandboxes } from './sandboxes.js';
+import { startSandboxes, type Sandboxes } from './sandboxes.js';
 
 const basePort = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : 4100;
-const sandboxes = await startSandboxes({ basePort });
+let sandboxes: Sandboxes;
+try {
+  sandboxes = await startSandboxes({ basePort });
+} catch (error) {
+  // A port in use is one clear line, not a stack trace.
+  const { code, port } = error as NodeJS.ErrnoException & { port?: number };
+  const reason = code === 'EADDRINUSE' ? `port ${port ?? basePort} on 127.0.0.1 is already in use: stop what uses it or set SANDBOX_PORT to another port.` : `cannot start: ${(error as Error).message}`;
+  console.error(`roomgraph sandbox: ${reason}`);
+  process.exit(1);
+}
 console.log('roomgraph sandbox: provider simulators on loopback (demo credentials, not secrets).');
 for (const [provider, simulator] of Object.entries(sandboxes.simulators)) {
   const assignments = Object.entries(simulator.env).map(([name, value]) => `${name}=${value}`);

@@ -11,6 +11,8 @@ export interface RecordedCall {
   query: Record<string, string>;
   /** The request body as text (empty for GET). */
   body: string;
+  /** The request headers, lower-case names (for tests of what the gateway sends, e.g. `traceparent`). */
+  headers: Record<string, string>;
 }
 
 /** A running upstream simulator on loopback. */
@@ -71,7 +73,10 @@ export async function listenSimulator(
     });
   });
   server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
   const port = (server.address() as AddressInfo).port;
   const close = () =>
     new Promise<void>((resolve) => {
@@ -97,5 +102,6 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 
 function toRecordedCall(request: IncomingMessage, body: Buffer): RecordedCall {
   const url = new URL(request.url ?? '/', 'http://simulator');
-  return { method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body: body.toString('utf8') };
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]));
+  return { method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body: body.toString('utf8'), headers };
 }

@@ -34,13 +34,11 @@ export function useRequestLog(logger: Logger): Plugin {
       const scope = currentRequestScope();
       if (scope && typeof params.operationName === 'string') scope.operationName = params.operationName;
     },
-    onExecute: () => ({
-      onExecuteDone: ({ result }) => {
-        const scope = currentRequestScope();
-        if (!scope || !('errors' in result) || !result.errors) return;
-        scope.errorCodes = result.errors.map((error) => String(error.extensions?.code ?? 'UNKNOWN'));
-      },
-    }),
+    // The final result, after the error mask: its codes are the ones the client sees.
+    onResultProcess: ({ result }) => {
+      const scope = currentRequestScope();
+      if (scope) scope.errorCodes = toErrorCodes(result);
+    },
     onResponse: ({ request, response }) => {
       const scope = currentRequestScope();
       if (scope) response.headers.set('x-request-id', scope.requestId);
@@ -57,4 +55,11 @@ export function useRequestLog(logger: Logger): Plugin {
       });
     },
   };
+}
+
+/** The `extensions.code` of each error of a result (at most 50); streamed results report none here. */
+function toErrorCodes(result: unknown): string[] {
+  if (!result || typeof result !== 'object' || Array.isArray(result) || Symbol.asyncIterator in result) return [];
+  const errors = (result as { errors?: readonly { extensions?: { code?: unknown } }[] }).errors ?? [];
+  return errors.slice(0, 50).map((error) => String(error.extensions?.code ?? 'UNKNOWN'));
 }

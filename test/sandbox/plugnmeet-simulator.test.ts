@@ -452,6 +452,6 @@ describe('seeded demo data', () => {
     expect(simulator.env).toEqual({ PLUGNMEET_URL: simulator.url, PLUGNMEET_API_KEY: 'plugnmeet', PLUGNMEET_API_SECRET: DEMO_SECRET });
     simulator.resetCalls();
     await post('/auth/room/isRoomActive', { room_id: 'x' });
-    expect(simulator.calls).toEqual([{ method: 'POST', path: '/auth/room/isRoomActive', query: {}, body: '{"room_id":"x"}' }]);
+    expect(simulator.calls).toEqual([{ method: 'POST', path: '/auth/room/isRoomActive', query: {}, body: '{"room_id":"x"}', headers: expect.any(Object) }]);
   });
 });

@@ -235,7 +235,7 @@ describe('faults', () => {
   it('records every call with its decoded query', async () => {
     sim.resetCalls();
     await get('/room_sessions?filter%5Broom_id%5D=abc&page%5Bsize%5D=5');
-    expect(sim.calls).toEqual([{ method: 'GET', path: '/v2/room_sessions', query: { 'filter[room_id]': 'abc', 'page[size]': '5' }, body: '' }]);
+    expect(sim.calls).toEqual([{ method: 'GET', path: '/v2/room_sessions', query: { 'filter[room_id]': 'abc', 'page[size]': '5' }, body: '', headers: expect.any(Object) }]);
   });
 });
 

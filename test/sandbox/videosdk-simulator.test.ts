@@ -314,6 +314,6 @@ describe('fault injection and call records', () => {
   it('records each call with its path and query', async () => {
     sim.resetCalls();
     await get('/v2/sessions?roomId=zzzz-zzzz-zzzz&page=2');
-    expect(sim.calls).toEqual([{ method: 'GET', path: '/v2/sessions', query: { roomId: 'zzzz-zzzz-zzzz', page: '2' }, body: '' }]);
+    expect(sim.calls).toEqual([{ method: 'GET', path: '/v2/sessions', query: { roomId: 'zzzz-zzzz-zzzz', page: '2' }, body: '', headers: expect.any(Object) }]);
   });
 });

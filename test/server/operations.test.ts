@@ -38,7 +38,8 @@ describe('operations', () => {
     expect(await ready.json()).toEqual({
       ready: true,
       draining: false,
-      providers: ['plugnmeet', 'videosdk', 'telnyx'].map((provider) => ({ provider, circuit: 'closed' })),
+      require: 'all',
+      providers: ['plugnmeet', 'videosdk', 'telnyx'].map((provider) => ({ provider, status: 'ok', circuit: 'closed', checkedAt: expect.any(String) })),
     });
     gateway.drain();
     expect((await gateway.yoga.fetch('http://gateway.test/ready')).status).toBe(503);

@@ -92,15 +92,18 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     for (let attempt = 0; ; attempt += 1) {
       if (request.signal?.aborted) return abandon(request.signal);
       const started = performance.now();
-      const result = await attemptUpstream(pool, toPlan(call, request, deadline));
-      options.onAttempt?.({
+      const observer = options.onAttemptStart?.({ ...call, attempt: attempt + 1 });
+      const result = await attemptUpstream(pool, toPlan(call, request, deadline, observer?.headers));
+      const event = {
         ...call,
         attempt: attempt + 1,
         status: result.ok ? result.response.status : result.failure.error instanceof UpstreamError ? result.failure.error.status : null,
         outcome: result.ok ? 'ok' : result.failure.error.code,
         durationMs: Math.round(performance.now() - started),
         ...(result.ok ? {} : { detail: toEcho(result.failure.error.message, 300) }),
-      });
+      };
+      options.onAttempt?.(event);
+      observer?.end(event);
       if (result.ok) {
         breaker.record(true);
         return result.response;
@@ -122,13 +125,13 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     throw toAbortError(signal);
   }
 
-  function toPlan(call: UpstreamCall, request: UpstreamRequest, deadline: number): AttemptPlan {
+  function toPlan(call: UpstreamCall, request: UpstreamRequest, deadline: number, extraHeaders?: Record<string, string>): AttemptPlan {
     const path = prefix + request.path + toQueryString(request.query);
     const timeout = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     return {
       call,
-      options: { method: request.method, path, headers: request.headers, body: request.body, signal },
+      options: { method: request.method, path, headers: extraHeaders ? { ...request.headers, ...extraHeaders } : request.headers, body: request.body, signal },
       waitHeaders: options.waitHeaders ?? ['retry-after'],
       describeErrorBody: options.describeErrorBody,
       requestSignal: request.signal,

@@ -51,6 +51,20 @@ export interface UpstreamAttemptEvent {
   detail?: string;
 }
 
+/** An attempt about to be sent: where it goes (no body, no headers). */
+export interface UpstreamAttemptStart {
+  provider: string;
+  method: string;
+  path: string;
+  attempt: number;
+}
+
+/** An observer of one attempt: headers to send with it (trace context), and its end. */
+export interface UpstreamAttemptObserver {
+  headers?: Record<string, string>;
+  end(event: UpstreamAttemptEvent): void;
+}
+
 /**
  * How much one read of an upstream list may fetch (README, "Limits"). A list past these bounds
  * fails with UPSTREAM_LIMIT_EXCEEDED instead of being read: an upstream's page count or total never
@@ -74,4 +88,6 @@ export interface UpstreamOptions {
   maxBodyBytes?: number;
   /** Told of every attempt (for the upstream-call log). */
   onAttempt?: (event: UpstreamAttemptEvent) => void;
+  /** Told of every attempt before it is sent (for traces): may add headers, is told the same end event. */
+  onAttemptStart?: (start: UpstreamAttemptStart) => UpstreamAttemptObserver | undefined;
 }
