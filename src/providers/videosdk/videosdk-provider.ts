@@ -65,9 +65,7 @@ export function createVideosdkProvider(config: VideosdkConfig, upstream: Upstrea
   const http = createUpstreamHttp({
     provider: 'videosdk',
     baseUrl: config.apiUrl.replace(/\/v2\/?$/, ''),
-    timeouts: upstream.timeouts,
-    resilience: upstream.resilience,
-    onAttempt: upstream.onAttempt,
+    ...upstream,
     describeErrorBody: describeVideosdkError,
   });
   const tokens = createVideosdkTokenSource(config);
