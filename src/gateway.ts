@@ -13,6 +13,8 @@ import { EXAMPLE_QUERY } from './server/example-query.js';
 import { usePartialFailures } from './server/partial-failures-plugin.js';
 import { createProviders } from './providers/registry.js';
 import { createCursorSigner } from './schema/cursors.js';
+import { createMemoryIdempotencyStore } from './schema/idempotency-store.js';
+import { toMutationAccess } from './server/mutation-access.js';
 import { createRoomChangeFeed, type RoomChangeFeed } from './domain/room-changes.js';
 import { schema } from './schema/index.js';
 import { useClientAuth } from './server/client-auth.js';
@@ -63,13 +65,18 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
   const signals = createRequestSignals(server.requestTimeoutMs);
   const cursors = createCursorSigner(server.cursorSecret);
   const roomChanges = createRoomChangeFeed();
+  const mutations = server.mutations;
+  const idempotency = createMemoryIdempotencyStore({ ttlMs: mutations.idempotencyTtlSeconds * 1000, maxKeys: mutations.idempotencyMaxKeys });
   const logUpstreamError = (error: GatewayError) =>
     logger.warn({ msg: 'upstream error', requestId: currentRequestScope()?.requestId, code: error.code, detail: error.message });
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    context: ({ request }) => createContext(providers, { queryLimits: server.queryLimits, signal: signals.signalOf(request), cursors, roomChanges }),
+    context: ({ request, jwt }) => {
+      const access = toMutationAccess(mutations, server.clientAuth !== null, (jwt as { payload?: Record<string, unknown> } | undefined)?.payload);
+      return createContext(providers, { queryLimits: server.queryLimits, signal: signals.signalOf(request), cursors, roomChanges, access, idempotency });
+    },
     maskedErrors: { maskError: createErrorMask({ hideSuggestions: !server.introspection, logUpstreamError }) },
     logging: toYogaLogger(logger),
     renderGraphiQL,

@@ -95,7 +95,9 @@ export type RefusalCode =
   | 'ROOM_NOT_ACTIVE'
   | 'PARTICIPANT_NOT_FOUND'
   | 'ROOM_ALREADY_EXISTS'
-  | 'INVALID_INPUT';
+  | 'INVALID_INPUT'
+  | 'INVALID_ID'
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 /** A write the provider (or the gateway on its behalf) refused; it reaches clients as a typed user error. */
 export class RoomControlRefusal extends GatewayError {
