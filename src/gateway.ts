@@ -9,7 +9,7 @@ import { createContext, type GatewayContext } from './context.js';
 import type { VideoProvider } from './domain/provider.js';
 import { createErrorMask } from './server/error-mask.js';
 import type { GatewayError } from './domain/errors.js';
-import { EXAMPLE_QUERY } from './server/example-query.js';
+import { EXAMPLE_QUERY, ROOM_CONTROL_EXAMPLE } from './server/example-query.js';
 import { usePartialFailures } from './server/partial-failures-plugin.js';
 import { createProviders } from './providers/registry.js';
 import { createCursorSigner } from './schema/cursors.js';
@@ -80,7 +80,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     maskedErrors: { maskError: createErrorMask({ hideSuggestions: !server.introspection, logUpstreamError }) },
     logging: toYogaLogger(logger),
     renderGraphiQL,
-    graphiql: server.graphiql ? { title: 'roomgraph', defaultQuery: EXAMPLE_QUERY } : false,
+    graphiql: server.graphiql ? { title: 'roomgraph', defaultQuery: EXAMPLE_QUERY, defaultTabs: [{ query: EXAMPLE_QUERY }, { query: ROOM_CONTROL_EXAMPLE }] } : false,
     landingPage: false,
     cors: server.corsOrigins ? { origin: server.corsOrigins, credentials: true } : undefined,
     plugins: [
