@@ -9,9 +9,11 @@ const SEQUENCE = /```graphql\n(mutation RoomControlDemo[\s\S]*?)```/.exec(README
 const sandbox = useSandboxGateway();
 
 describe("the README's room-control sequence", () => {
-  it('is the one GraphiQL opens in its second tab', () => {
+  it('is the one GraphiQL opens in its second tab', async () => {
     expect(SEQUENCE).toBeDefined();
     expect(ROOM_CONTROL_EXAMPLE.endsWith(SEQUENCE!)).toBe(true);
+    const page = await sandbox.gateway.gateway.yoga.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
+    expect(await page.text()).toContain('mutation RoomControlDemo');
   });
 
   it('creates a room, issues a join token for it and ends it, as pasted, without a user error', async () => {
