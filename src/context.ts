@@ -1,7 +1,8 @@
 import { GatewayError, ProviderDisabledError } from './domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from './domain/model.js';
 import type { ProviderCapabilities, ProviderSource, VideoProvider } from './domain/provider.js';
-import type { RoomChangeFeed } from './domain/room-changes.js';
+import type { RoomChange, RoomChangeFeed } from './domain/room-changes.js';
+import type { RoomControl } from './domain/room-control.js';
 
 /** Limits every operation must stay within; refusals carry QUERY_TOO_COMPLEX / QUERY_TOO_DEEP / QUERY_TOO_BROAD. */
 export interface QueryLimits {
@@ -48,6 +49,40 @@ export interface GatewayContext {
   cursors: CursorSigner;
   /** Where resolvers announce rooms the request changed (writes), so caches forget them. */
   roomChanges: RoomChangeFeed;
+  /** Room control (issue 16): each enabled provider's writes, who may run them, idempotent replays. */
+  roomControl: RoomControlScope;
+}
+
+/** The scope names mutations require by default (`MUTATION_SCOPE_*` rename them; README, "Room control"). */
+export const DEFAULT_SCOPE_NAMES = { write: 'rooms:write', join: 'rooms:join', admin: 'rooms:admin' } as const;
+
+/** Who may run mutations in this request (built by `server/mutation-access.ts` from the config and the client's JWT). */
+export interface MutationAccess {
+  /** `client-auth`: the JWT's scopes decide; `development`: all allowed (`MUTATIONS_WITHOUT_AUTH`); `disabled`: none. */
+  mode: 'client-auth' | 'development' | 'disabled';
+  /** The JWT's `sub`; null without client auth. */
+  subject: string | null;
+  scopes: ReadonlySet<string>;
+  scopeNames: { write: string; join: string; admin: string };
+}
+
+/** Remembers a write's first result under its idempotency key (in memory: `schema/idempotency-store.ts`). */
+export interface IdempotencyStore {
+  /**
+   * Runs `task` once per key: a repeated key gets the first result (or joins the call in flight),
+   * a failed task is forgotten so the key can be tried again. A key reused with another
+   * `fingerprint` (another input) rejects with IDEMPOTENCY_KEY_REUSED.
+   */
+  run<T>(key: string, fingerprint: string, task: () => Promise<T>): Promise<T>;
+}
+
+/** What the room-control mutations of one request work with. */
+export interface RoomControlScope {
+  controls: ReadonlyMap<ProviderName, RoomControl>;
+  access: MutationAccess;
+  idempotency: IdempotencyStore;
+  /** After a write: announces the room on the feed and gives its provider a fresh source, so later reads of this request see the change. */
+  afterWrite(change: RoomChange): void;
 }
 
 /** Seals and opens connection cursors, so a cursor the gateway did not issue is refused (schema/cursors.ts). */
@@ -65,19 +100,33 @@ export interface ContextOptions {
   signal: AbortSignal;
   cursors: CursorSigner;
   roomChanges: RoomChangeFeed;
+  access: MutationAccess;
+  idempotency: IdempotencyStore;
 }
 
 /** A new context with empty per-request caches, whose upstream calls stop when `signal` aborts. */
 export function createContext(providers: readonly VideoProvider[], options: ContextOptions): GatewayContext {
   const { signal } = options;
+  const sources = new Map(providers.map((provider) => [provider.name, provider.createSource({ signal })]));
+  const afterWrite = (change: RoomChange) => {
+    options.roomChanges.announce(change);
+    const provider = providers.find((candidate) => candidate.name === change.provider);
+    if (provider) sources.set(provider.name, provider.createSource({ signal }));
+  };
   return {
-    sources: new Map(providers.map((provider) => [provider.name, provider.createSource({ signal })])),
+    sources,
     capabilities: new Map(providers.map((provider) => [provider.name, provider.capabilities])),
     partialFailures: [],
     queryLimits: options.queryLimits,
     signal,
     cursors: options.cursors,
     roomChanges: options.roomChanges,
+    roomControl: {
+      controls: new Map(providers.map((provider) => [provider.name, provider.createControl({ signal })])),
+      access: options.access,
+      idempotency: options.idempotency,
+      afterWrite,
+    },
   };
 }
 

@@ -9,10 +9,12 @@ import { createContext, type GatewayContext } from './context.js';
 import type { VideoProvider } from './domain/provider.js';
 import { createErrorMask } from './server/error-mask.js';
 import type { GatewayError } from './domain/errors.js';
-import { EXAMPLE_QUERY } from './server/example-query.js';
+import { EXAMPLE_QUERY, ROOM_CONTROL_EXAMPLE } from './server/example-query.js';
 import { usePartialFailures } from './server/partial-failures-plugin.js';
 import { createProviders } from './providers/registry.js';
 import { createCursorSigner } from './schema/cursors.js';
+import { createMemoryIdempotencyStore } from './schema/idempotency-store.js';
+import { toMutationAccess } from './server/mutation-access.js';
 import { createRoomChangeFeed, type RoomChangeFeed } from './domain/room-changes.js';
 import { schema } from './schema/index.js';
 import { useClientAuth } from './server/client-auth.js';
@@ -68,6 +70,8 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
   const signals = createRequestSignals(server.requestTimeoutMs);
   const cursors = createCursorSigner(server.cursorSecret);
   const roomChanges = createRoomChangeFeed();
+  const mutations = server.mutations;
+  const idempotency = createMemoryIdempotencyStore({ ttlMs: mutations.idempotencyTtlSeconds * 1000, maxKeys: mutations.idempotencyMaxKeys });
   const logUpstreamError = (error: GatewayError) =>
     logger.warn({ msg: 'upstream error', requestId: currentRequestScope()?.requestId, code: error.code, detail: error.message });
   const errorReporting = createErrorReporting(logger, createErrorMask({ hideSuggestions: !server.introspection, logUpstreamError }));
@@ -75,11 +79,14 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    context: ({ request }) => createContext(providers, { queryLimits: server.queryLimits, signal: signals.signalOf(request), cursors, roomChanges }),
+    context: ({ request, jwt }) => {
+      const access = toMutationAccess(mutations, server.clientAuth !== null, (jwt as { payload?: Record<string, unknown> } | undefined)?.payload);
+      return createContext(providers, { queryLimits: server.queryLimits, signal: signals.signalOf(request), cursors, roomChanges, access, idempotency });
+    },
     maskedErrors: { maskError: errorReporting.maskError },
     logging: errorReporting.logger,
     renderGraphiQL,
-    graphiql: server.graphiql ? { title: 'roomgraph', defaultQuery: EXAMPLE_QUERY } : false,
+    graphiql: server.graphiql ? { title: 'roomgraph', defaultQuery: EXAMPLE_QUERY, defaultTabs: [{ query: EXAMPLE_QUERY }, { query: ROOM_CONTROL_EXAMPLE }] } : false,
     landingPage: false,
     cors: toCorsOptions(server.corsOrigins, config.operations.profile),
     plugins: [

@@ -1,6 +1,7 @@
 import type { ParticipantKey, PastRoomKey } from './keys.js';
 import type { Participant, PastRoom, ProviderName, Room } from './model.js';
 import type { PastRoomOrder } from './ordering.js';
+import type { RoomControl } from './room-control.js';
 
 /** A time range: `from` inclusive, `to` exclusive; either end may be open. */
 export interface TimeRange {
@@ -110,6 +111,8 @@ export interface VideoProvider {
   capabilities: ProviderCapabilities;
   /** A fresh source with empty caches, for one GraphQL request. */
   createSource(scope: SourceScope): ProviderSource;
+  /** The provider's writes for one GraphQL request; `scope.signal` reaches every upstream call. */
+  createControl(scope: SourceScope): RoomControl;
   /** Whether calls go through: the upstream's circuit breaker state. */
   state(): { circuit: 'closed' | 'open' | 'half-open' };
   /** Releases the connection pool. */

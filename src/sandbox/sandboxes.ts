@@ -26,9 +26,11 @@ export async function startSandboxes(options: { host?: string; basePort?: number
     simulators[name] = await SIMULATORS[name]({ host: options.host, port: options.basePort ? options.basePort + rank : 0 });
   }
   const all = Object.values(simulators);
+  // The sandbox is a development profile: room-control mutations run without client auth (README, "Room control").
+  const development = { MUTATIONS_WITHOUT_AUTH: 'true' };
   return {
     simulators,
-    env: Object.assign({}, ...all.map((simulator) => simulator.env)) as Record<string, string>,
+    env: Object.assign({}, ...all.map((simulator) => simulator.env), development) as Record<string, string>,
     close: async () => void (await Promise.all(all.map((simulator) => simulator.close()))),
   };
 }

@@ -29,7 +29,9 @@ export const builder = new SchemaBuilder<{
   },
   defaultFieldNullability: false,
   relay: {
-    clientMutationId: 'omit',
+    clientMutationId: 'optional',
+    clientMutationIdInputOptions: { description: 'Any string the client chooses; the payload echoes it. Not an idempotency key.' },
+    clientMutationIdFieldOptions: { description: "The input's `clientMutationId`, echoed." },
     cursorType: 'String',
     edgesFieldOptions: { nullable: false, description: 'The items of this page, in order.' },
     nodeFieldOptions: { nullable: false, description: 'The item.' },

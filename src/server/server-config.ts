@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isSet, parseBoolean, parseChoice, parseInteger, parseUrl, ConfigError, type Env } from '../config-values.js';
 import type { ClientAuthConfig } from './client-auth.js';
+import { parseMutationConfig, type MutationConfig } from './mutation-access.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../context.js';
 
 /** How the gateway serves clients: limits, production switches, auth, logs, shutdown. */
@@ -28,6 +29,8 @@ export interface ServerConfig {
   rateLimit: { points: number; windowSeconds: number } | null;
   /** Node's own HTTP server limits (slow clients, idle sockets, connection count). */
   http: HttpServerLimits;
+  /** Who may run the room-control mutations, and how idempotency keys are kept. */
+  mutations: MutationConfig;
 }
 
 /** Limits of the node:http server (`SERVER_*` variables). */
@@ -70,6 +73,7 @@ export function parseServerConfig(env: Env): ServerConfig {
       keepAliveTimeoutMs: parseInteger(env, 'SERVER_KEEP_ALIVE_TIMEOUT_MS', 5_000, 1, 600_000),
       maxConnections: parseInteger(env, 'SERVER_MAX_CONNECTIONS', 1_000, 1, 1_000_000),
     },
+    mutations: parseMutationConfig(env),
   };
 }
 

@@ -1,3 +1,5 @@
+import { composeServices } from '@theguild/federation-composition';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxes, type Sandboxes } from '../../src/sandbox/sandboxes.js';
 import { createTestGateway, type TestGateway } from '../support/test-gateway.js';
@@ -6,7 +8,8 @@ import { createTestGateway, type TestGateway } from '../support/test-gateway.js'
  * The checks of Apollo's subgraph compatibility suite that apply to this subgraph, by their names
  * there: introspection, _service, @link, @key (single field), @shareable, and entity batching.
  * (@requires, @provides, @external, @override, @inaccessible, @tag, @interfaceObject,
- * @composeDirective and ftv1 tracing test features this subgraph does not use.)
+ * @composeDirective and ftv1 tracing test features this subgraph does not use.) Beyond the suite:
+ * @requiresScopes on the room-control mutations, and a supergraph that keeps them.
  */
 
 let sandboxes: Sandboxes;
@@ -88,5 +91,27 @@ describe('Apollo subgraph compatibility', () => {
     expect((result.json.data!._entities as unknown[]).length).toBe(roomIds.length);
     const calls = Object.fromEntries(Object.entries(sandboxes.simulators).map(([name, simulator]) => [name, simulator.calls.length]));
     expect(calls).toEqual({ plugnmeet: 1, videosdk: 2, telnyx: 1 });
+  });
+});
+
+describe('@requiresScopes on the room-control mutations', () => {
+  const SCOPES = { createRoom: 'rooms:write', createJoinToken: 'rooms:join', endRoom: 'rooms:write', removeParticipant: 'rooms:write' };
+
+  it('_service: imports @requiresScopes and marks each mutation with the scope its resolver checks', async () => {
+    const { json } = await gateway.post({ query: '{ _service { sdl } }' });
+    const sdl = (json.data!._service as { sdl: string }).sdl;
+    expect(sdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+", import: \[[^\]]*"@requiresScopes"/);
+    for (const [field, scope] of Object.entries(SCOPES)) {
+      expect(sdl).toMatch(new RegExp(`${field}\\(input: \\w+!\\): \\w+ @requiresScopes\\(scopes: \\[\\["${scope}"\\]\\]\\)`));
+    }
+  });
+
+  it('composes into a supergraph that carries the scopes to the router', async () => {
+    const { json } = await gateway.post({ query: '{ _service { sdl } }' });
+    const composed = composeServices([{ name: 'roomgraph', typeDefs: parse((json.data!._service as { sdl: string }).sdl), url: 'http://roomgraph.test/graphql' }]);
+    expect(composed.errors ?? []).toEqual([]);
+    const supergraph = composed.supergraphSdl!;
+    expect(supergraph).toMatch(/createJoinToken\(input: CreateJoinTokenInput!\): CreateJoinTokenPayload[^\n]*@requiresScopes\(scopes: \[\["rooms:join"\]\]\)/);
+    expect(supergraph).toMatch(/endRoom\(input: EndRoomInput!\): EndRoomPayload[^\n]*@requiresScopes\(scopes: \[\["rooms:write"\]\]\)/);
   });
 });

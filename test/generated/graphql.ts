@@ -18,12 +18,167 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Who joins which room. */
+export type CreateJoinTokenInput = {
+  /** Any string the client chooses; the payload echoes it. Not an idempotency key. */
+  clientMutationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The person the token is for. */
+  participant: JoinParticipantInput;
+  /** The global id of the Room. */
+  room: Scalars['ID']['input'];
+  /** The token lifetime (60 to 86400; Telnyx at most 3600); the provider default when left out. plugNmeet refuses it (its server sets the lifetime). */
+  ttlSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The outcome of `createJoinToken`. */
+export type CreateJoinTokenPayload = {
+  __typename?: 'CreateJoinTokenPayload';
+  /** The input's `clientMutationId`, echoed. */
+  clientMutationId?: Maybe<Scalars['ID']['output']>;
+  /** The token; null when refused. */
+  joinToken?: Maybe<JoinToken>;
+  /** The room the token opens. */
+  room?: Maybe<Room>;
+  /** Why no token was issued; empty on success. */
+  userErrors: Array<RoomControlError>;
+};
+
+/** A room to create. */
+export type CreateRoomInput = {
+  /** Any string the client chooses; the payload echoes it. Not an idempotency key. */
+  clientMutationId?: InputMaybe<Scalars['ID']['input']>;
+  /** A repeat with the same key (and the same input) returns the first result without creating again. Kept 24 h, per client. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The most people at once (plugNmeet; Telnyx 2 to 50). VideoSDK takes none and refuses it. */
+  maxParticipants?: InputMaybe<Scalars['Int']['input']>;
+  /** plugNmeet-only options. */
+  plugnmeet?: InputMaybe<PlugnmeetRoomInput>;
+  /** The provider to create the room at. */
+  provider: Provider;
+  /** Telnyx-only options. */
+  telnyx?: InputMaybe<TelnyxRoomInput>;
+  /** plugNmeet room title, VideoSDK customRoomId, Telnyx unique_name (1 to 128 characters). */
+  title: Scalars['String']['input'];
+};
+
+/** The outcome of `createRoom`. */
+export type CreateRoomPayload = {
+  __typename?: 'CreateRoomPayload';
+  /** The input's `clientMutationId`, echoed. */
+  clientMutationId?: Maybe<Scalars['ID']['output']>;
+  /** The new room; null when refused. */
+  room?: Maybe<Room>;
+  /** Why nothing was created; empty on success. */
+  userErrors: Array<RoomControlError>;
+};
+
 /** A range of time: `from` is inclusive, `to` exclusive; leave either out for an open end. */
 export type DateTimeRange = {
   /** Earliest instant included. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** First instant no longer included. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** How an end takes effect. */
+export type EndCompletion =
+  /** The provider ends the session after answering (plugNmeet: about 10 s, while people are told and disconnected); until then the room still reads as active. */
+  | 'ASYNCHRONOUS'
+  /** The session is over when the mutation answers (VideoSDK, Telnyx). */
+  | 'IMMEDIATE';
+
+/** The room whose live session to end. */
+export type EndRoomInput = {
+  /** Any string the client chooses; the payload echoes it. Not an idempotency key. */
+  clientMutationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The global id of the Room. */
+  room: Scalars['ID']['input'];
+};
+
+/** The outcome of `endRoom`. */
+export type EndRoomPayload = {
+  __typename?: 'EndRoomPayload';
+  /** The input's `clientMutationId`, echoed. */
+  clientMutationId?: Maybe<Scalars['ID']['output']>;
+  /** How the end takes effect; null when refused. */
+  completion?: Maybe<EndCompletion>;
+  /** The room, read again after the end. */
+  room?: Maybe<Room>;
+  /** Why nothing was ended; empty on success. */
+  userErrors: Array<RoomControlError>;
+};
+
+/** Who the join token is for. */
+export type JoinParticipantInput = {
+  /** Display name (plugNmeet puts it in the token; VideoSDK and Telnyx clients set it when joining). At most 128 characters. */
+  name: Scalars['String']['input'];
+  /** GUEST unless given. */
+  role?: InputMaybe<JoinRole>;
+  /** The application's id of the person. Without the admin scope it must equal your token's `sub`. At most 128 characters. */
+  userId: Scalars['String']['input'];
+};
+
+/** What a join token lets its holder do. */
+export type JoinRole =
+  /** Join only. */
+  | 'GUEST'
+  /** Join and moderate (plugNmeet admin, VideoSDK `allow_mod`). Needs the admin scope. */
+  | 'HOST';
+
+/** A token a client SDK joins a room with. plugNmeet: open `joinUrl` (or give `token` to its client). VideoSDK: pass `token` and `meetingId` = `roomId` to the client SDK. Telnyx: pass `token` to the video client SDK and refresh it with `telnyx.refreshToken`. Treat the token as a secret. */
+export type JoinToken = {
+  __typename?: 'JoinToken';
+  /** When the token stops being accepted for joining. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** plugNmeet: its meeting client's URL with the token; null for the others. */
+  joinUrl?: Maybe<Scalars['String']['output']>;
+  /** The provider the token is for. */
+  provider: Provider;
+  /** The provider's id of the room the token opens. */
+  roomId: Scalars['String']['output'];
+  /** Telnyx-only data; null for other providers. */
+  telnyx?: Maybe<TelnyxJoinToken>;
+  /** The token itself. */
+  token: Scalars['String']['output'];
+  /** The identity the token binds its holder to (plugNmeet user id, VideoSDK participantId); null for Telnyx, whose tokens name no one. */
+  userId?: Maybe<Scalars['String']['output']>;
+};
+
+/** Room control. Off unless client auth is on (then each mutation needs its scope) or MUTATIONS_WITHOUT_AUTH is set for development; see the README, "Room control". */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Hands out a join token (scope `rooms:join`) for your own identity: `participant.userId` must equal your token's `sub`, and a HOST token needs `rooms:admin`, which also allows tokens for anyone. */
+  createJoinToken?: Maybe<CreateJoinTokenPayload>;
+  /** Creates a room (scope `rooms:write`). A plugNmeet room is live (running, empty) once created; VideoSDK and Telnyx rooms are idle until someone joins. */
+  createRoom?: Maybe<CreateRoomPayload>;
+  /** Ends the room's live session for everyone in it (scope `rooms:write`). Never retried: an upstream failure is reported, and the room may or may not have ended. */
+  endRoom?: Maybe<EndRoomPayload>;
+  /** Disconnects a participant from a live room (scope `rooms:write`; VideoSDK and Telnyx; plugNmeet has no such API and refuses with UNSUPPORTED_BY_PROVIDER). Never retried. */
+  removeParticipant?: Maybe<RemoveParticipantPayload>;
+};
+
+
+/** Room control. Off unless client auth is on (then each mutation needs its scope) or MUTATIONS_WITHOUT_AUTH is set for development; see the README, "Room control". */
+export type MutationCreateJoinTokenArgs = {
+  input: CreateJoinTokenInput;
+};
+
+
+/** Room control. Off unless client auth is on (then each mutation needs its scope) or MUTATIONS_WITHOUT_AUTH is set for development; see the README, "Room control". */
+export type MutationCreateRoomArgs = {
+  input: CreateRoomInput;
+};
+
+
+/** Room control. Off unless client auth is on (then each mutation needs its scope) or MUTATIONS_WITHOUT_AUTH is set for development; see the README, "Room control". */
+export type MutationEndRoomArgs = {
+  input: EndRoomInput;
+};
+
+
+/** Room control. Off unless client auth is on (then each mutation needs its scope) or MUTATIONS_WITHOUT_AUTH is set for development; see the README, "Room control". */
+export type MutationRemoveParticipantArgs = {
+  input: RemoveParticipantInput;
 };
 
 /** An object with a global id that `node` and `nodes` resolve. */
@@ -153,6 +308,16 @@ export type PastRoomOrderField =
   /** When the session ended. */
   | 'ENDED_AT';
 
+/** plugNmeet-only options of a new room; refused for other providers. */
+export type PlugnmeetRoomInput = {
+  /** Seconds an empty room stays open (1 to 86400; the server default is 1800). */
+  emptyTimeoutSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** The room id (letters, digits, `-`, `_`; at most 64). Generated when left out. Creating a room id that is running returns the running room. */
+  roomId?: InputMaybe<Scalars['String']['input']>;
+  /** Shown to people as they join. */
+  welcomeMessage?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One stretch of time a participant was connected. Someone who rejoins has several. */
 export type Presence = {
   __typename?: 'Presence';
@@ -260,6 +425,27 @@ export type QueryRoomsArgs = {
   orderBy?: InputMaybe<RoomOrder>;
 };
 
+/** The participant to remove. */
+export type RemoveParticipantInput = {
+  /** Any string the client chooses; the payload echoes it. Not an idempotency key. */
+  clientMutationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The global id of a live Participant. */
+  participant: Scalars['ID']['input'];
+};
+
+/** The outcome of `removeParticipant`. */
+export type RemoveParticipantPayload = {
+  __typename?: 'RemoveParticipantPayload';
+  /** The input's `clientMutationId`, echoed. */
+  clientMutationId?: Maybe<Scalars['ID']['output']>;
+  /** The global id of the removed participant; null when refused. */
+  removedParticipantId?: Maybe<Scalars['ID']['output']>;
+  /** The room, read again after the removal. */
+  room?: Maybe<Room>;
+  /** Why nobody was removed; empty on success. */
+  userErrors: Array<RoomControlError>;
+};
+
 /** A provider's video room, live now or idle. A plugNmeet breakout room is a room of its own (its own sessions and people), linked to its parent by `parentRoom`; listings include breakout rooms, so totals count them. */
 export type Room = Node & {
   __typename?: 'Room';
@@ -309,6 +495,17 @@ export type RoomConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Why a room-control mutation changed nothing: the provider cannot do it (UNSUPPORTED_BY_PROVIDER), the room or person is not there or not live (ROOM_NOT_FOUND, ROOM_NOT_ACTIVE, PARTICIPANT_NOT_FOUND), the name is taken (ROOM_ALREADY_EXISTS), or the input is wrong (INVALID_INPUT, INVALID_ID, IDEMPOTENCY_KEY_REUSED). Authorisation and upstream failures are GraphQL errors instead, with `extensions.code`. */
+export type RoomControlError = {
+  __typename?: 'RoomControlError';
+  /** Stable code (see the type description). */
+  code: Scalars['String']['output'];
+  /** The path of the input field at fault (e.g. `["input", "title"]`); null when no single field is. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, for people. */
+  message: Scalars['String']['output'];
+};
+
 /** A room and the cursor that points just after it. */
 export type RoomEdge = {
   __typename?: 'RoomEdge';
@@ -345,11 +542,26 @@ export type RoomOrderField =
   /** The room title, by Unicode code points. */
   | 'TITLE';
 
+/** Telnyx's refresh token, handed out beside every client token. */
+export type TelnyxJoinToken = {
+  __typename?: 'TelnyxJoinToken';
+  /** Exchanges for a new client token (Telnyx `refresh_client_token`) until it expires. */
+  refreshToken: Scalars['String']['output'];
+  /** When the refresh token expires. */
+  refreshTokenExpiresAt: Scalars['DateTime']['output'];
+};
+
 /** What Telnyx keeps about a room participant beyond the shared fields. */
 export type TelnyxParticipant = {
   __typename?: 'TelnyxParticipant';
   /** The free text the application passed through Telnyx's client SDK when the participant joined (often JSON); null when none was set. */
   context?: Maybe<Scalars['String']['output']>;
+};
+
+/** Telnyx-only options of a new room; refused for other providers. */
+export type TelnyxRoomInput = {
+  /** Record the room’s sessions. */
+  enableRecording?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type SingleRoomQueryVariables = Exact<{

@@ -6,10 +6,16 @@ import { parseBody } from '../kit/wire-readers.js';
 import { toPlugnmeetAuthHeaders, type PlugnmeetCredentials } from './plugnmeet-auth.js';
 import {
   parseActiveRooms,
+  parseCreatedRoom,
   parseEnvelope,
+  parseJoinToken,
   parsePastRoomsResult,
   type PlugnmeetActiveRoom,
+  type PlugnmeetActiveRoomInfo,
+  type PlugnmeetCreateRoomBody,
   type PlugnmeetEnvelope,
+  type PlugnmeetJoinToken,
+  type PlugnmeetJoinTokenBody,
   type PlugnmeetPastRoomInfo,
   type PlugnmeetPastRoomsResult,
 } from './plugnmeet-wire.js';
@@ -29,6 +35,18 @@ export interface PlugnmeetClient {
   /** Every row for the rooms (all rooms when null), ascending, within the read bounds. */
   fetchAllPastRooms(roomIds: readonly string[] | null): Promise<PlugnmeetPastRoomInfo[]>;
   getActiveRoomsInfo(): Promise<PlugnmeetActiveRoom[]>;
+  /**
+   * `room/create`. Sent as idempotent: for a room id that is running, the server answers the
+   * running session instead of creating another (reference §3.6), so a retry creates nothing new.
+   */
+  createRoom(body: PlugnmeetCreateRoomBody): Promise<PlugnmeetActiveRoomInfo>;
+  /** `room/getJoinToken` (stateless, so retried like a read); null when the room is not running. */
+  getJoinToken(body: PlugnmeetJoinTokenBody): Promise<PlugnmeetJoinToken | null>;
+  /**
+   * `room/endRoom`, never retried: a retry after an end that went through would answer "room not
+   * found". False when the server does not know the room. The end completes asynchronously (§3.5).
+   */
+  endRoom(roomId: string): Promise<boolean>;
   /** The read bounds every scan of this client keeps to. */
   bounds: ReadBounds;
 }
@@ -54,7 +72,7 @@ export function createPlugnmeetClient(options: PlugnmeetClientOptions): Plugnmee
    * POSTs a signed body; resolves the parsed reply, or `null` when the server answers one of its
    * "not found" replies. Failures sent as HTTP 200 with `status: false` reject with a coded error.
    */
-  async function call<T>(path: string, payload: object, parse: (body: Record<string, unknown>) => T): Promise<T | null> {
+  async function call<T>(path: string, payload: object, parse: (body: Record<string, unknown>) => T, idempotent = true): Promise<T | null> {
     const upstreamCall: UpstreamCall = { provider: 'plugnmeet', method: 'POST', path: `/auth${path}` };
     const body = JSON.stringify(payload);
     const response = await http.request({
@@ -62,8 +80,8 @@ export function createPlugnmeetClient(options: PlugnmeetClientOptions): Plugnmee
       path: upstreamCall.path,
       headers: { 'content-type': 'application/json', ...toPlugnmeetAuthHeaders(body, credentials) },
       body,
-      // Every endpoint used here only reads, so a retry cannot change anything upstream.
-      idempotent: true,
+      // Reads, and the writes whose repetition changes nothing (see each method), may be retried.
+      idempotent,
     });
     const envelope = parseBody(upstreamCall, () => parseEnvelope(response.body));
     if (!envelope.status) {
@@ -97,6 +115,13 @@ export function createPlugnmeetClient(options: PlugnmeetClientOptions): Plugnmee
     // NOT_FOUND (no running row at all) and `status:true` with no rooms (every running row lacks
     // its NATS entry, fidelity-audit P2) both mean "nothing live".
     getActiveRoomsInfo: async () => (await call('/room/getActiveRoomsInfo', {}, (body) => parseActiveRooms(body.rooms))) ?? [],
+    createRoom: async (body) => {
+      const created = await call('/room/create', body, (reply) => parseCreatedRoom(reply.room_info));
+      if (!created) throw new UpstreamError('UPSTREAM_BAD_RESPONSE', { provider: 'plugnmeet', method: 'POST', path: '/auth/room/create' }, 'create answered "not found"');
+      return created;
+    },
+    getJoinToken: (body) => call('/room/getJoinToken', body, (reply) => parseJoinToken(reply.token)),
+    endRoom: async (roomId) => (await call('/room/endRoom', { room_id: roomId }, () => true, false)) ?? false,
     bounds: options.bounds,
   };
 }
@@ -109,6 +134,7 @@ const NOT_FOUND_MESSAGES = new Set([
   'room not found in active state',
   'room is not active',
   'room not found',
+  'room not found or not active',
 ]);
 
 function isNotFound(envelope: PlugnmeetEnvelope): boolean {

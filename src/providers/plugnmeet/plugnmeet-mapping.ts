@@ -1,5 +1,13 @@
 import type { Participant, PastRoom, Room } from '../../domain/model.js';
-import type { PlugnmeetActiveRoom, PlugnmeetParticipantInfo, PlugnmeetPastRoomInfo } from './plugnmeet-wire.js';
+import type { CreateRoomRequest, JoinToken, JoinTokenRequest } from '../../domain/room-control.js';
+import type {
+  PlugnmeetActiveRoom,
+  PlugnmeetCreateRoomBody,
+  PlugnmeetJoinToken,
+  PlugnmeetJoinTokenBody,
+  PlugnmeetParticipantInfo,
+  PlugnmeetPastRoomInfo,
+} from './plugnmeet-wire.js';
 
 /**
  * A fetchPastRooms row as a PastRoom. `joined_participants` is an online gauge that is about 0
@@ -74,5 +82,52 @@ export function toParticipant(info: PlugnmeetParticipantInfo, roomId: string, se
     joinedAt: info.joined_at,
     leftAt: null,
     presences: [{ joinedAt: info.joined_at, leftAt: null }],
+  };
+}
+
+/** The room features a new room gets: plugNmeet requires the object; these are its demo client's usual choices. */
+const DEFAULT_ROOM_FEATURES = {
+  allow_webcams: true,
+  mute_on_start: false,
+  allow_screen_share: true,
+  allow_view_other_webcams: true,
+  allow_view_other_users_list: true,
+  admin_only_webcams: false,
+  enable_analytics: false,
+};
+
+/** A `room/create` body for the request, creating room `roomId`. */
+export function toCreateRoomBody(request: CreateRoomRequest, roomId: string): PlugnmeetCreateRoomBody {
+  const options = request.plugnmeet;
+  return {
+    room_id: roomId,
+    ...(request.maxParticipants !== null ? { max_participants: request.maxParticipants } : {}),
+    ...(options?.emptyTimeoutSeconds != null ? { empty_timeout: options.emptyTimeoutSeconds } : {}),
+    metadata: {
+      room_title: request.title,
+      ...(options?.welcomeMessage != null ? { welcome_message: options.welcomeMessage } : {}),
+      room_features: DEFAULT_ROOM_FEATURES,
+    },
+  };
+}
+
+/** A `room/getJoinToken` body: HOST is plugNmeet's admin; nobody joins hidden through the gateway. */
+export function toJoinTokenBody(request: JoinTokenRequest): PlugnmeetJoinTokenBody {
+  return {
+    room_id: request.room.roomId,
+    user_info: { name: request.name, user_id: request.userId, is_admin: request.role === 'HOST', is_hidden: false },
+  };
+}
+
+/** A join token; plugNmeet's own client opens at `<server>/?access_token=<token>`. */
+export function toJoinToken(token: PlugnmeetJoinToken, request: JoinTokenRequest, serverUrl: string): JoinToken {
+  return {
+    provider: 'plugnmeet',
+    roomId: request.room.roomId,
+    token: token.token,
+    expiresAt: token.expires_at,
+    joinUrl: `${serverUrl}/?access_token=${encodeURIComponent(token.token)}`,
+    userId: request.userId,
+    telnyx: null,
   };
 }

@@ -5,6 +5,7 @@ import type { UpstreamOptions } from '../http/upstream-options.js';
 import type { ProviderModule } from '../kit/provider-module.js';
 import type { PlugnmeetCredentials } from './plugnmeet-auth.js';
 import { createPlugnmeetClient, describePlugnmeetErrorBody } from './plugnmeet-client.js';
+import { createPlugnmeetControl } from './plugnmeet-control.js';
 import { createPlugnmeetSource } from './plugnmeet-source.js';
 
 /** plugNmeet: a self-hosted server, so its URL has no default. */
@@ -38,11 +39,12 @@ export const PLUGNMEET_CAPABILITIES: ProviderCapabilities = {
 export function createPlugnmeetProvider(config: PlugnmeetConfig, upstream: UpstreamOptions): VideoProvider {
   const http = createUpstreamHttp({ provider: 'plugnmeet', baseUrl: config.url, ...upstream, describeErrorBody: describePlugnmeetErrorBody });
   const credentials: PlugnmeetCredentials = { apiKey: config.apiKey, apiSecret: config.apiSecret };
+  const clientOf = (signal: AbortSignal) => createPlugnmeetClient({ http: http.withSignal(signal), credentials, bounds: upstream.bounds, signal });
   return {
     name: 'plugnmeet',
     capabilities: PLUGNMEET_CAPABILITIES,
-    createSource: (scope) =>
-      createPlugnmeetSource(createPlugnmeetClient({ http: http.withSignal(scope.signal), credentials, bounds: upstream.bounds, signal: scope.signal })),
+    createSource: (scope) => createPlugnmeetSource(clientOf(scope.signal)),
+    createControl: (scope) => createPlugnmeetControl(clientOf(scope.signal), config.url),
     state: () => http.state(),
     close: () => http.close(),
   };

@@ -5,6 +5,7 @@
  * accept what older servers sent (numbers for int64, booleans for flags, the pre-1.7.0 time format)
  * and reject anything else, times included, as a malformed body.
  */
+import { decodeJwt } from 'jose';
 import { asArray, asObject, asString, MalformedError } from '../kit/wire-readers.js';
 import { asIsoTime, asUnixMilliseconds, asUnixSeconds } from '../kit/wire-time.js';
 
@@ -61,6 +62,26 @@ export interface PlugnmeetPastRoomsResult {
   rooms_list: PlugnmeetPastRoomInfo[];
 }
 
+/** `CreateRoomReq` (reference §3.6): `metadata.room_title` and `metadata.room_features` are required. */
+export interface PlugnmeetCreateRoomBody {
+  room_id: string;
+  max_participants?: number;
+  empty_timeout?: number;
+  metadata: { room_title: string; welcome_message?: string; room_features: Record<string, boolean> };
+}
+
+/** `GenerateTokenReq` (reference §3.6): `user_info.name` is required. */
+export interface PlugnmeetJoinTokenBody {
+  room_id: string;
+  user_info: { name: string; user_id: string; is_admin: boolean; is_hidden: boolean };
+}
+
+/** getJoinToken's `token`, with the expiry its (HS256 JWT) `exp` claim carries. */
+export interface PlugnmeetJoinToken {
+  token: string;
+  expires_at: Date;
+}
+
 export function parseEnvelope(body: unknown): PlugnmeetEnvelope {
   const object = asObject(body, 'body');
   if (typeof object.status !== 'boolean') throw new MalformedError('body.status is not a boolean');
@@ -93,6 +114,23 @@ export function parseActiveRoom(value: unknown, path: string): PlugnmeetActiveRo
 
 export function parseActiveRooms(value: unknown): PlugnmeetActiveRoom[] {
   return asArray(value ?? [], 'rooms').map((room, index) => parseActiveRoom(room, `rooms[${index}]`));
+}
+
+/** create's `room_info` (an `ActiveRoomInfo`). */
+export function parseCreatedRoom(value: unknown): PlugnmeetActiveRoomInfo {
+  return parseActiveRoomInfo(value, 'room_info');
+}
+
+/** getJoinToken's `token`: a JWT whose `exp` (Unix seconds) is read, never verified (the server signed it). */
+export function parseJoinToken(value: unknown): PlugnmeetJoinToken {
+  const token = asString(value, 'token');
+  let exp: unknown;
+  try {
+    exp = decodeJwt(token).exp;
+  } catch {
+    throw new MalformedError('token is not a JWT');
+  }
+  return { token, expires_at: asUnixSeconds(exp, 'token.exp') };
 }
 
 function parsePastRoomInfo(value: unknown, path: string): PlugnmeetPastRoomInfo {

@@ -6,7 +6,7 @@ import { fetchEveryPage, type ListPage } from '../kit/page-walk.js';
 import { toTelnyxAuthHeaders } from './telnyx-auth.js';
 import type { TelnyxConfig } from './telnyx-provider.js';
 import * as wire from './telnyx-wire.js';
-import type { TelnyxPage, TelnyxRoom, TelnyxRoomParticipant, TelnyxRoomSession } from './telnyx-wire.js';
+import type { TelnyxCreateRoomBody, TelnyxJoinClientToken, TelnyxPage, TelnyxRoom, TelnyxRoomParticipant, TelnyxRoomSession } from './telnyx-wire.js';
 
 /** Day-granular date filter (`YYYY-MM-DD`): eq = that day, gte = on or after, lte = on or before. */
 export interface TelnyxDateFilter {
@@ -53,6 +53,14 @@ export interface TelnyxClient {
   readEveryPage<T extends { id: string }>(list: TelnyxList<T>): Promise<T[]>;
   /** Objects by id in the fewest calls, never more than `bounds.maxPages` (see `findByIds`). */
   findByIds<T extends { id: string }>(ids: readonly string[], getOne: (id: string) => Promise<T | null>, list: TelnyxList<T>): Promise<(T | null)[]>;
+  /** `POST /rooms` (201), never retried: a create that went through, sent again, makes a second room or a name conflict. */
+  createRoom(body: TelnyxCreateRoomBody): Promise<TelnyxRoom>;
+  /** `POST /rooms/:id/actions/generate_join_client_token`: mints tokens only, so retried like a read; null for an unknown room. */
+  generateJoinClientToken(roomId: string, body: { token_ttl_secs?: number }): Promise<TelnyxJoinClientToken | null>;
+  /** `POST /room_sessions/:id/actions/end`, never retried; false for an unknown session. */
+  endSession(sessionId: string): Promise<boolean>;
+  /** `POST /room_sessions/:id/actions/kick` for these participants, never retried; false for an unknown session. */
+  kickParticipants(sessionId: string, participantIds: readonly string[]): Promise<boolean>;
 }
 
 /** The largest `page[size]` Telnyx serves (reference B5). */
@@ -112,6 +120,22 @@ export function createTelnyxClient(http: UpstreamHttp, options: TelnyxClientOpti
     }
   }
 
+  async function post<T>(path: string, body: object, idempotent: boolean, parse: (body: unknown, call: UpstreamCall) => T): Promise<T> {
+    const response = await http.request({ method: 'POST', path, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body), idempotent });
+    return parse(response.body, { provider: 'telnyx', method: 'POST', path });
+  }
+
+  /** A POST on an object by id: null without a call for a non-UUID id, null for a 404. */
+  async function postById<T>(id: string, toPath: (id: string) => string, body: object, idempotent: boolean, parse: (body: unknown, call: UpstreamCall) => T): Promise<T | null> {
+    if (!isTelnyxId(id)) return null;
+    try {
+      return await post(toPath(encodeURIComponent(id)), body, idempotent, parse);
+    } catch (error) {
+      if (error instanceof UpstreamError && error.code === 'UPSTREAM_NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
   async function readEveryPage<T extends { id: string }>(list: TelnyxList<T>): Promise<T[]> {
     const first = list.readPage(1);
     // The echoed `page_size`, when there is one, is what the upstream paged by.
@@ -160,6 +184,13 @@ export function createTelnyxClient(http: UpstreamHttp, options: TelnyxClientOpti
       getById(sessionId, (id) => `/room_sessions/${id}/participants`, params, wire.parseParticipantList),
     readEveryPage,
     findByIds,
+    createRoom: (body) => post('/rooms', body, false, wire.parseRoomData),
+    generateJoinClientToken: (roomId, body) =>
+      postById(roomId, (id) => `/rooms/${id}/actions/generate_join_client_token`, body, true, wire.parseJoinClientToken),
+    endSession: async (sessionId) =>
+      (await postById(sessionId, (id) => `/room_sessions/${id}/actions/end`, {}, false, wire.parseActionResult)) !== null,
+    kickParticipants: async (sessionId, participantIds) =>
+      (await postById(sessionId, (id) => `/room_sessions/${id}/actions/kick`, { participants: participantIds }, false, wire.parseActionResult)) !== null,
   };
 }
 

@@ -1,8 +1,9 @@
 import type { Participant, PastRoom, Room } from '../../domain/model.js';
+import type { CreateRoomRequest, JoinToken } from '../../domain/room-control.js';
 import { isInRange } from '../../domain/past-room-stream.js';
 import type { TimeRange } from '../../domain/provider.js';
 import type { TelnyxDateFilter } from './telnyx-client.js';
-import type { TelnyxRoom, TelnyxRoomParticipant, TelnyxRoomSession } from './telnyx-wire.js';
+import type { TelnyxCreateRoomBody, TelnyxJoinClientToken, TelnyxRoom, TelnyxRoomParticipant, TelnyxRoomSession } from './telnyx-wire.js';
 
 /**
  * A room. It is active while it names an `active_session_id` or embeds an active session. Pass
@@ -136,4 +137,26 @@ const DAY = 86_400_000;
 /** `YYYY-MM-DD` of the instant in UTC. */
 function toDay(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10);
+}
+
+/** A `POST /rooms` body: the title is the room's unique_name. */
+export function toCreateRoomBody(request: CreateRoomRequest): TelnyxCreateRoomBody {
+  return {
+    unique_name: request.title,
+    ...(request.maxParticipants !== null ? { max_participants: request.maxParticipants } : {}),
+    ...(request.telnyx?.enableRecording != null ? { enable_recording: request.telnyx.enableRecording } : {}),
+  };
+}
+
+/** A client token of room `roomId`; Telnyx tokens name no participant (the client sets its `context` when joining). */
+export function toJoinToken(token: TelnyxJoinClientToken, roomId: string): JoinToken {
+  return {
+    provider: 'telnyx',
+    roomId,
+    token: token.token,
+    expiresAt: token.token_expires_at,
+    joinUrl: null,
+    userId: null,
+    telnyx: { refreshToken: token.refresh_token, refreshTokenExpiresAt: token.refresh_token_expires_at },
+  };
 }

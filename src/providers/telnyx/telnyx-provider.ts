@@ -3,6 +3,7 @@ import type { ProviderCapabilities, SourceScope, VideoProvider } from '../../dom
 import type { UpstreamOptions } from '../http/upstream-options.js';
 import type { ProviderModule } from '../kit/provider-module.js';
 import { createTelnyxClient, createTelnyxHttp } from './telnyx-client.js';
+import { createTelnyxControl } from './telnyx-control.js';
 import { createTelnyxSource, type TelnyxSource, type TelnyxSourceOptions } from './telnyx-source.js';
 
 /** Telnyx Video: a SaaS API, so its URL defaults to the public one; the API key is the only credential. */
@@ -46,13 +47,12 @@ export interface TelnyxProvider extends VideoProvider {
  */
 export function createTelnyxProvider(config: TelnyxConfig, upstream: UpstreamOptions, source: TelnyxSourceOptions = {}): TelnyxProvider {
   const http = createTelnyxHttp(config, upstream);
+  const clientOf = (signal: AbortSignal) => createTelnyxClient(http.withSignal(signal), { apiKey: config.apiKey, bounds: upstream.bounds, signal });
   return {
     name: 'telnyx',
     capabilities: TELNYX_CAPABILITIES,
-    createSource: (scope) => {
-      const client = createTelnyxClient(http.withSignal(scope.signal), { apiKey: config.apiKey, bounds: upstream.bounds, signal: scope.signal });
-      return createTelnyxSource(client, source);
-    },
+    createSource: (scope) => createTelnyxSource(clientOf(scope.signal), source),
+    createControl: (scope) => createTelnyxControl(clientOf(scope.signal)),
     state: () => http.state(),
     close: () => http.close(),
   };

@@ -59,6 +59,39 @@ export interface TelnyxPage<T> {
   meta: TelnyxPageMeta;
 }
 
+/** `POST /rooms` body (`CreateRoomRequest`, reference B5): max_participants 2..50. */
+export interface TelnyxCreateRoomBody {
+  unique_name: string;
+  max_participants?: number;
+  enable_recording?: boolean;
+}
+
+/** `generate_join_client_token` answer's `data` (telnyx@7.24.0 `ActionGenerateJoinClientTokenResponse`). */
+export interface TelnyxJoinClientToken {
+  token: string;
+  token_expires_at: Date;
+  refresh_token: string;
+  refresh_token_expires_at: Date;
+}
+
+/** `generate_join_client_token` answer (`{data: {...}}`); every field is required here, since a client needs them all. */
+export function parseJoinClientToken(body: unknown, call: UpstreamCall): TelnyxJoinClientToken {
+  return parseBody(call, () => {
+    const data = asObject(asObject(body, 'body').data, 'data');
+    return {
+      token: asId(data.token, 'data.token'),
+      token_expires_at: asIsoTime(data.token_expires_at, 'data.token_expires_at'),
+      refresh_token: asId(data.refresh_token, 'data.refresh_token'),
+      refresh_token_expires_at: asIsoTime(data.refresh_token_expires_at, 'data.refresh_token_expires_at'),
+    };
+  });
+}
+
+/** A session action's answer (`{data: {result: "ok"}}`); only the envelope is required. */
+export function parseActionResult(body: unknown, call: UpstreamCall): { result: string | null } {
+  return parseBody(call, () => ({ result: optional(asObject(asObject(body, 'body').data, 'data').result, 'data.result', asString) ?? null }));
+}
+
 /** `GET /rooms` answer. */
 export function parseRoomList(body: unknown, call: UpstreamCall): TelnyxPage<TelnyxRoom> {
   return parseBody(call, () => readPage(body, readRoom));

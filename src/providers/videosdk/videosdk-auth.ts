@@ -59,3 +59,29 @@ export function createVideosdkTokenSource(credentials: VideosdkCredentials, opti
     },
   };
 }
+
+/** What a participant token grants (reference A1): `allow_mod` on top of `allow_join` for hosts. */
+export interface VideosdkParticipantGrant {
+  roomId: string;
+  participantId: string;
+  permissions: readonly ('allow_join' | 'allow_mod')[];
+}
+
+/**
+ * Mints a participant token as the official SDK's `AccessTokenBuilder` does: HS256 with the secret,
+ * `apikey`, `permissions`, `version: 2`, `roles: ["rtc"]` (meeting only, refused by the REST API),
+ * bound to one room and one participant, valid from `issuedAt` for `lifetimeSeconds`. No upstream call.
+ */
+export async function mintVideosdkParticipantToken(
+  credentials: VideosdkCredentials,
+  grant: VideosdkParticipantGrant,
+  issuedAt: number,
+  lifetimeSeconds: number,
+): Promise<string> {
+  const claims = { apikey: credentials.apiKey, permissions: [...grant.permissions], version: 2, roles: ['rtc'], roomId: grant.roomId, participantId: grant.participantId };
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + lifetimeSeconds)
+    .sign(new TextEncoder().encode(credentials.apiSecret));
+}

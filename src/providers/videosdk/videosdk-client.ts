@@ -9,6 +9,7 @@ import {
   parseRoomPage,
   parseSession,
   parseSessionPage,
+  type VideosdkCreateRoomBody,
   type VideosdkPage,
   type VideosdkParticipant,
   type VideosdkRoom,
@@ -47,6 +48,12 @@ export interface VideosdkClient {
   /** Every room of the account, all pages. */
   listAllRooms(): Promise<VideosdkRoom[]>;
   getRoom(roomId: string): Promise<VideosdkRoom | null>;
+  /** `POST /v2/rooms`; retried like a read, since creation is idempotent on `customRoomId` (reference A2). */
+  createRoom(body: VideosdkCreateRoomBody): Promise<VideosdkRoom>;
+  /** `POST /v2/sessions/end`, never retried; false when VideoSDK says it does not know the room or session. */
+  endSession(body: { roomId: string; sessionId: string }): Promise<boolean>;
+  /** `POST /v2/sessions/participants/remove`, never retried; false when VideoSDK does not know them. */
+  removeParticipant(body: { participantId: string; roomId: string; sessionId: string }): Promise<boolean>;
 }
 
 /** How a client pages: its page size, the read bounds and the request's signal. */
@@ -77,6 +84,23 @@ export function createVideosdkClient(http: UpstreamHttp, tokens: VideosdkTokenSo
     return fetchEveryPage<T>({ call: { provider: 'videosdk', method: 'GET', path }, pageSize, bounds, signal, readPage: (page) => readPage({ page, perPage: pageSize }) });
   }
 
+  /** A POST with a JSON body; `idempotent` only where repeating it changes nothing upstream. */
+  async function post(path: string, body: object, idempotent: boolean): Promise<unknown> {
+    const headers = { authorization: await tokens.token(), accept: 'application/json', 'content-type': 'application/json' };
+    return (await http.request({ method: 'POST', path, headers, body: JSON.stringify(body), idempotent })).body;
+  }
+
+  /** A write whose "no such id" answer means false. */
+  async function write(path: string, body: object): Promise<boolean> {
+    try {
+      await post(path, body, false);
+      return true;
+    } catch (error) {
+      if (isNoSuchId(error)) return false;
+      throw error;
+    }
+  }
+
   const sessionPath = (sessionId: string, suffix = '') => `/v2/sessions/${encodeURIComponent(sessionId)}${suffix}`;
   const pageOf = async <T>(read: Promise<VideosdkPage<T> | null>) => toListPage(await read);
 
@@ -99,6 +123,9 @@ export function createVideosdkClient(http: UpstreamHttp, tokens: VideosdkTokenSo
     },
     listAllRooms: async () => (await walk('/v2/rooms', (paging) => pageOf(get('/v2/rooms', paging, parseRoomPage, false)))) ?? [],
     getRoom: (roomId) => get(`/v2/rooms/${encodeURIComponent(roomId)}`, {}, parseRoom, true),
+    createRoom: async (body) => parseRoom(await post('/v2/rooms', body, true), { provider: 'videosdk', method: 'POST', path: '/v2/rooms' }),
+    endSession: (body) => write('/v2/sessions/end', body),
+    removeParticipant: (body) => write('/v2/sessions/participants/remove', body),
   };
 }
 

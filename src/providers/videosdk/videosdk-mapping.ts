@@ -1,4 +1,5 @@
 import type { Participant, PastRoom, Presence, Room } from '../../domain/model.js';
+import type { JoinRole, JoinToken } from '../../domain/room-control.js';
 import type { VideosdkParticipant, VideosdkRoom, VideosdkSession } from './videosdk-wire.js';
 
 /** Whether a session has ended (and so is a PastRoom); a live one has `status: "ongoing"`. */
@@ -106,4 +107,14 @@ export function toLiveParticipants(session: VideosdkSession, participants: reado
 /** A room known only from its live session (its room document could not be found). */
 export function toRoomOfSession(session: VideosdkSession): VideosdkRoom {
   return { id: session.roomId, roomId: session.roomId, customRoomId: session.customRoomId, disabled: false, createdAt: null, updatedAt: null };
+}
+
+/** The permissions a role's token carries: hosts may moderate (remove people, end the meeting). */
+export function toPermissions(role: JoinRole): ('allow_join' | 'allow_mod')[] {
+  return role === 'HOST' ? ['allow_join', 'allow_mod'] : ['allow_join'];
+}
+
+/** A participant token the gateway minted for `roomId` (the client SDK's `token`, with `meetingId` = roomId). */
+export function toJoinToken(token: string, roomId: string, participantId: string, expiresAt: Date): JoinToken {
+  return { provider: 'videosdk', roomId, token, expiresAt, joinUrl: null, userId: participantId, telnyx: null };
 }

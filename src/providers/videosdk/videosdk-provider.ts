@@ -5,6 +5,7 @@ import type { UpstreamOptions } from '../http/upstream-options.js';
 import type { ProviderModule } from '../kit/provider-module.js';
 import { createVideosdkTokenSource } from './videosdk-auth.js';
 import { createVideosdkClient, describeVideosdkError } from './videosdk-client.js';
+import { createVideosdkControl } from './videosdk-control.js';
 import { createVideosdkSource } from './videosdk-source.js';
 
 /** VideoSDK: a SaaS API, with the gateway minting its own REST tokens from the key and secret. */
@@ -69,13 +70,12 @@ export function createVideosdkProvider(config: VideosdkConfig, upstream: Upstrea
     describeErrorBody: describeVideosdkError,
   });
   const tokens = createVideosdkTokenSource(config);
+  const clientOf = (signal: AbortSignal) => createVideosdkClient(http.withSignal(signal), tokens, { pageSize: config.pageSize, bounds: upstream.bounds, signal });
   return {
     name: 'videosdk',
     capabilities: VIDEOSDK_CAPABILITIES,
-    createSource: ({ signal }) => {
-      const options = { pageSize: config.pageSize, bounds: upstream.bounds, signal };
-      return createVideosdkSource(createVideosdkClient(http.withSignal(signal), tokens, options), upstream.bounds);
-    },
+    createSource: ({ signal }) => createVideosdkSource(clientOf(signal), upstream.bounds),
+    createControl: ({ signal }) => createVideosdkControl(clientOf(signal), { credentials: config }),
     state: () => http.state(),
     close: () => http.close(),
   };

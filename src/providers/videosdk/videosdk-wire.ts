@@ -67,6 +67,11 @@ export interface VideosdkRoom {
   updatedAt: Date | null;
 }
 
+/** `POST /v2/rooms` body (reference A2): every field optional; the gateway sets the customRoomId. */
+export interface VideosdkCreateRoomBody {
+  customRoomId: string;
+}
+
 /** A page of sessions. */
 export function parseSessionPage(body: unknown, call: UpstreamCall): VideosdkPage<VideosdkSession> {
   return parseBody(call, () => parsePageOf(body, parseSessionDocument));

@@ -5,6 +5,7 @@ import { checkPlugnmeetAuth, type PlugnmeetCredentials } from './plugnmeet-auth.
 import { toCommonResponse } from './plugnmeet-encoding.js';
 import { createPlugnmeetRoutes } from './plugnmeet-routes.js';
 import { seedPlugnmeetDemo } from './plugnmeet-seed.js';
+import { createPlugnmeetWriteRoutes } from './plugnmeet-write-routes.js';
 import { createPlugnmeetStore, type PlugnmeetStore } from './plugnmeet-store.js';
 
 /** Where to listen and which credentials the simulated server accepts. */
@@ -50,7 +51,10 @@ export async function startPlugnmeetSimulator(
     }, delayMs);
     timers.add(timer);
   };
-  const routes = createPlugnmeetRoutes(store, { delayMs: options.endRoomDelayMs ?? PLUGNMEET_END_ROOM_DELAY_MS, later });
+  const routes = {
+    ...createPlugnmeetRoutes(store, { delayMs: options.endRoomDelayMs ?? PLUGNMEET_END_ROOM_DELAY_MS, later }),
+    ...createPlugnmeetWriteRoutes(store, credentials),
+  };
 
   const handle = (request: IncomingMessage, rawBody: Buffer, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://simulator').pathname;

@@ -5,6 +5,7 @@ import { QueryError, toQueryParams, type DateComparison } from './telnyx-query.j
 import { isListPath, notFound, routeTelnyx, toErrorBody, type TelnyxBehaviour, type TelnyxReply } from './telnyx-routes.js';
 import { seedTelnyxDemo } from './telnyx-seed.js';
 import { createTelnyxStore, type TelnyxStore } from './telnyx-store.js';
+import { routeTelnyxWrite } from './telnyx-write-routes.js';
 
 /** Where to listen and which API key the simulated API accepts. */
 export interface TelnyxSimulatorOptions {
@@ -50,8 +51,8 @@ export async function startTelnyxSimulator(options: TelnyxSimulatorOptions = {})
   seedTelnyxDemo(store);
 
   // Async, so that anything thrown becomes the shared 500 answer instead of an uncaught exception.
-  const handle = async (request: IncomingMessage, _body: Buffer, response: ServerResponse) => {
-    const reply = toReply(store, apiKey, request, behaviour, options.errorBodies ?? 'errors-array');
+  const handle = async (request: IncomingMessage, body: Buffer, response: ServerResponse) => {
+    const reply = toReply(store, apiKey, request, behaviour, options.errorBodies ?? 'errors-array', body);
     sendJson(response, reply.status, reply.body, reply.headers);
   };
 
@@ -65,10 +66,11 @@ export async function startTelnyxSimulator(options: TelnyxSimulatorOptions = {})
   };
 }
 
-function toReply(store: TelnyxStore, apiKey: string, request: IncomingMessage, behaviour: TelnyxBehaviour, errorBodies: TelnyxSimulatorOptions['errorBodies']): TelnyxReply {
+function toReply(store: TelnyxStore, apiKey: string, request: IncomingMessage, behaviour: TelnyxBehaviour, errorBodies: TelnyxSimulatorOptions['errorBodies'], body: Buffer): TelnyxReply {
   if (!isAuthorized(request.headers.authorization, apiKey)) return unauthorized();
   const url = new URL(request.url ?? '/', 'http://simulator');
   const segments = url.pathname.split('/').slice(1).map(decodeSegment);
+  if (segments[0] === 'v2' && request.method === 'POST') return routeTelnyxWrite(store, segments.slice(1), body) ?? notFound();
   if (segments[0] !== 'v2' || request.method !== 'GET') return notFound();
   const reply = toRouteReply(store, segments.slice(1), url, behaviour);
   return errorBodies === 'as-specified' ? toSpecifiedError(reply, segments.slice(1)) : reply;

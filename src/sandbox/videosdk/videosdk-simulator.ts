@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenSimulator, sendJson, type Simulator } from '../simulator.js';
 import { createVideosdkRoutes } from './videosdk-routes.js';
+import { createVideosdkWriteRoutes } from './videosdk-write-routes.js';
 import { seedStaleOngoingSession, seedVideosdkDemo } from './videosdk-seed.js';
 import { createVideosdkStore, type VideosdkListOrder, type VideosdkStore } from './videosdk-store.js';
 import { isAcceptedVideosdkToken, VIDEOSDK_INVALID_TOKEN_BODY, type VideosdkSimCredentials } from './videosdk-token-check.js';
@@ -51,15 +52,18 @@ export async function startVideosdkSimulator(options: VideosdkSimulatorOptions =
     now: () => new Date(),
   });
 
-  const handle = async (request: IncomingMessage, _body: Buffer, response: ServerResponse) => {
+  const writes = createVideosdkWriteRoutes(store, () => new Date());
+
+  const handle = async (request: IncomingMessage, body: Buffer, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://simulator');
     const segments = decodeSegments(url.pathname);
     if (!segments || segments[0] !== 'v2') return sendJson(response, 404, { message: 'Not found.' });
     if (!(await isAcceptedVideosdkToken(request.headers.authorization, credentials))) {
       return sendJson(response, 401, VIDEOSDK_INVALID_TOKEN_BODY);
     }
-    if (request.method !== 'GET') return sendJson(response, 404, { message: `Cannot ${request.method} ${url.pathname}` });
-    const reply = routes(segments.slice(1), url.searchParams, `http://${request.headers.host ?? 'localhost'}`);
+    const origin = `http://${request.headers.host ?? 'localhost'}`;
+    const reply = request.method === 'POST' ? writes(segments.slice(1), body, origin) : request.method === 'GET' ? routes(segments.slice(1), url.searchParams, origin) : null;
+    if (!reply) return sendJson(response, 404, { message: `Cannot ${request.method} ${url.pathname}` });
     sendJson(response, reply.status, reply.body);
   };
 
