@@ -7,7 +7,7 @@ import { ConfigError } from './config-values.js';
 import { parseConfig } from './config.js';
 import { hasProviderCredentials } from './providers/registry.js';
 import { createGateway, type Gateway } from './gateway.js';
-import { startSandboxes, type Sandboxes } from './sandbox/sandboxes.js';
+import { SANDBOX_GATEWAY_DEFAULTS, startSandboxes, type Sandboxes } from './sandbox/sandboxes.js';
 import { createHttpServer } from './server/http-server.js';
 import { toBanner } from './server/banner.js';
 import { ListenError, listenOn } from './server/listen.js';
@@ -17,8 +17,8 @@ import { checkProductionCredentials, parseProfile } from './server/production-pr
 async function main(): Promise<void> {
   checkProductionCredentials(parseProfile(process.env), hasProviderCredentials(process.env));
   const sandbox = hasProviderCredentials(process.env) ? null : await startSandboxes();
-  // The demo sandbox listens on loopback only, unless HOST says otherwise.
-  const config = parseConfig(sandbox ? { HOST: '127.0.0.1', ...process.env, ...sandbox.env } : process.env);
+  // The demo sandbox listens on loopback only and lets GraphiQL run mutations, unless the environment says otherwise.
+  const config = parseConfig(sandbox ? { ...SANDBOX_GATEWAY_DEFAULTS, ...process.env, ...sandbox.env } : process.env);
   const gateway = createGateway(config);
   const server = createHttpServer(gateway.yoga, config.server.http);
   const port = await listenOn(server, config.port, config.operations.host);

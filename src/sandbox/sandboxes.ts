@@ -19,6 +19,12 @@ export const SIMULATORS: Record<ProviderName, (options: SimulatorListenOptions) 
   telnyx: startTelnyxSimulator,
 };
 
+/**
+ * What a gateway over the sandbox defaults to, as `npm start` with no credentials runs it: loopback
+ * only, and a development profile in which GraphiQL may run mutations (README, "Room control").
+ */
+export const SANDBOX_GATEWAY_DEFAULTS: Record<string, string> = { HOST: '127.0.0.1', MUTATIONS_WITHOUT_AUTH: 'true' };
+
 /** Starts every provider's simulator, each on its own free port (or `basePort + rank`). */
 export async function startSandboxes(options: { host?: string; basePort?: number } = {}): Promise<Sandboxes> {
   const simulators = {} as Record<ProviderName, Simulator>;
@@ -26,11 +32,9 @@ export async function startSandboxes(options: { host?: string; basePort?: number
     simulators[name] = await SIMULATORS[name]({ host: options.host, port: options.basePort ? options.basePort + rank : 0 });
   }
   const all = Object.values(simulators);
-  // The sandbox is a development profile: room-control mutations run without client auth (README, "Room control").
-  const development = { MUTATIONS_WITHOUT_AUTH: 'true' };
   return {
     simulators,
-    env: Object.assign({}, ...all.map((simulator) => simulator.env), development) as Record<string, string>,
+    env: Object.assign({}, ...all.map((simulator) => simulator.env)) as Record<string, string>,
     close: async () => void (await Promise.all(all.map((simulator) => simulator.close()))),
   };
 }

@@ -1,3 +1,4 @@
+import { parseProfile } from './production-profile.js';
 import { isSet, parseBoolean, parseInteger, ConfigError, type Env } from '../config-values.js';
 import { DEFAULT_SCOPE_NAMES, type MutationAccess } from '../context.js';
 
@@ -27,8 +28,12 @@ export function parseMutationConfig(env: Env): MutationConfig {
     if (!SCOPE_NAME.test(value)) throw new ConfigError(`${name} must be 1 to 64 printable characters without spaces.`);
     return value;
   };
+  const withoutAuth = parseBoolean(env, 'MUTATIONS_WITHOUT_AUTH', false);
+  if (withoutAuth && parseProfile(env) === 'production') {
+    throw new ConfigError('MUTATIONS_WITHOUT_AUTH is for development: the production profile needs client auth (AUTH_JWT_SECRET or AUTH_JWKS_URL) for mutations.');
+  }
   return {
-    withoutAuth: parseBoolean(env, 'MUTATIONS_WITHOUT_AUTH', false),
+    withoutAuth,
     scopeNames: {
       write: scopeName('MUTATION_SCOPE_WRITE', DEFAULT_SCOPE_NAMES.write),
       join: scopeName('MUTATION_SCOPE_JOIN', DEFAULT_SCOPE_NAMES.join),

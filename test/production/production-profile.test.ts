@@ -44,6 +44,11 @@ describe('the production profile', () => {
     expect(() => checkProductionCredentials('development', false)).not.toThrow();
   });
 
+  it('refuses the development switch that opens mutations without client auth', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production', MUTATIONS_WITHOUT_AUTH: 'true' })).toThrow(/MUTATIONS_WITHOUT_AUTH is for development/);
+    expect(() => parseConfig({ MUTATIONS_WITHOUT_AUTH: 'true' })).not.toThrow();
+  });
+
   it('turns GraphiQL and introspection off by default, and lets explicit switches turn them on', async () => {
     const production = parseConfig({ ...sandboxes.env, NODE_ENV: 'production' });
     expect(production.server).toMatchObject({ graphiql: false, introspection: false });

@@ -14,9 +14,9 @@ let open: TestGateway;
 
 beforeAll(async () => {
   sandboxes = await startSandboxes();
-  // The sandbox env turns MUTATIONS_WITHOUT_AUTH on: with client auth configured it must change nothing.
-  gateway = createTestGateway({ ...sandboxes.env, AUTH_JWT_SECRET: SECRET });
-  renamed = createTestGateway({ ...sandboxes.env, AUTH_JWT_SECRET: SECRET, MUTATION_SCOPE_WRITE: 'meetings.manage' });
+  // The development switch is on: with client auth configured it must change nothing.
+  gateway = createTestGateway({ ...sandboxes.env, MUTATIONS_WITHOUT_AUTH: 'true', AUTH_JWT_SECRET: SECRET });
+  renamed = createTestGateway({ ...sandboxes.env, MUTATIONS_WITHOUT_AUTH: 'true', AUTH_JWT_SECRET: SECRET, MUTATION_SCOPE_WRITE: 'meetings.manage' });
   open = createTestGateway({ ...sandboxes.env, MUTATIONS_WITHOUT_AUTH: 'false' });
 });
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startPlugnmeetSimulator } from '../../src/sandbox/plugnmeet/plugnmeet-simulator.js';
-import { startSandboxes, type Sandboxes } from '../../src/sandbox/sandboxes.js';
+import { SANDBOX_GATEWAY_DEFAULTS, startSandboxes, type Sandboxes } from '../../src/sandbox/sandboxes.js';
 import { createTestGateway, type TestGateway } from './test-gateway.js';
 
 /**
@@ -11,7 +11,7 @@ export function useSandboxGateway(env: Record<string, string> = {}): { sandboxes
   const holder = {} as { sandboxes: Sandboxes; gateway: TestGateway };
   beforeAll(async () => {
     holder.sandboxes = await startSandboxes();
-    holder.gateway = createTestGateway({ ...holder.sandboxes.env, ...env });
+    holder.gateway = createTestGateway({ ...SANDBOX_GATEWAY_DEFAULTS, ...holder.sandboxes.env, ...env });
   });
   afterAll(async () => {
     await holder.gateway?.close();
