@@ -2,6 +2,7 @@ import { DEFAULT_MAX_BODY_BYTES, type ReadBounds, type UpstreamOptions, type Ups
 import { isSet, parseDecimal, parseInteger, parseUrl, ConfigError, type Env } from './config-values.js';
 import { parseServerConfig, type ServerConfig } from './server/server-config.js';
 import { parseProviderConfigs, type ProviderConfigs } from './providers/registry.js';
+import { parseCacheConfig, type CacheConfig } from './providers/cache/cache-config.js';
 
 /** The gateway's whole configuration; a provider is present when its credentials are set. */
 export interface GatewayConfig {
@@ -12,6 +13,8 @@ export interface GatewayConfig {
   upstreamBounds: ReadBounds;
   /** The largest upstream response body read, in bytes (`UPSTREAM_MAX_BODY_BYTES`). */
   upstreamMaxBodyBytes: number;
+  /** The cross-request cache and the shared upstream budgets (README, "Cache"). */
+  cache: CacheConfig;
   server: ServerConfig;
 }
 
@@ -32,6 +35,7 @@ export function parseConfig(env: Env): GatewayConfig {
       pageConcurrency: parseInteger(env, 'UPSTREAM_PAGE_CONCURRENCY', 4, 1, 64),
     },
     upstreamMaxBodyBytes: parseInteger(env, 'UPSTREAM_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1_024, 1024 * 1024 * 1024),
+    cache: parseCacheConfig(env),
     server: parseServerConfig(env),
   };
 }

@@ -12,6 +12,7 @@ import type { GatewayError } from './domain/errors.js';
 import { EXAMPLE_QUERY } from './server/example-query.js';
 import { usePartialFailures } from './server/partial-failures-plugin.js';
 import { createProviders } from './providers/registry.js';
+import { createUpstreamSharing } from './providers/cache/upstream-sharing.js';
 import { createCursorSigner } from './schema/cursors.js';
 import { createRoomChangeFeed, type RoomChangeFeed } from './domain/room-changes.js';
 import { schema } from './schema/index.js';
@@ -54,15 +55,17 @@ const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'graphq
  */
 export function createGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Gateway {
   const logger = options.logger ?? createLogger(config.server.logLevel);
-  const providers = createProviders(
-    config.providers,
-    toUpstreamOptions(config, (event) => logger.info({ msg: 'upstream call', requestId: currentRequestScope()?.requestId, ...event })),
-  );
+  const sharing = createUpstreamSharing(config.cache, (event) => logger.warn(event));
+  const providers = createProviders(config.providers, {
+    ...toUpstreamOptions(config, (event) => logger.info({ msg: 'upstream call', requestId: currentRequestScope()?.requestId, ...event })),
+    sharing,
+  });
   let draining = false;
   const server = config.server;
   const signals = createRequestSignals(server.requestTimeoutMs);
   const cursors = createCursorSigner(server.cursorSecret);
   const roomChanges = createRoomChangeFeed();
+  sharing.listen(roomChanges);
   const logUpstreamError = (error: GatewayError) =>
     logger.warn({ msg: 'upstream error', requestId: currentRequestScope()?.requestId, code: error.code, detail: error.message });
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
@@ -83,7 +86,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
       useReadinessCheck({
         endpoint: '/ready',
         check: ({ fetchAPI }) => {
-          const readiness = readinessOf(providers, draining);
+          const readiness = readinessOf(providers, draining, sharing.report());
           return Response.json.call(fetchAPI.Response, readiness, { status: readiness.ready ? 200 : 503 });
         },
       }),
@@ -99,7 +102,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     roomChanges,
     drain: () => void (draining = true),
     abortInFlight: () => signals.abortAll(),
-    close: async () => void (await Promise.all(providers.map((provider) => provider.close()))),
+    close: async () => void (await Promise.all([...providers.map((provider) => provider.close()), sharing.close()])),
   };
 }
 

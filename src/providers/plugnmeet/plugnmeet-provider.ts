@@ -6,6 +6,7 @@ import type { ProviderModule } from '../kit/provider-module.js';
 import type { PlugnmeetCredentials } from './plugnmeet-auth.js';
 import { createPlugnmeetClient, describePlugnmeetErrorBody } from './plugnmeet-client.js';
 import { createPlugnmeetSource } from './plugnmeet-source.js';
+import { toPlugnmeetAccount } from './plugnmeet-cache.js';
 
 /** plugNmeet: a self-hosted server, so its URL has no default. */
 export interface PlugnmeetConfig extends PlugnmeetCredentials {
@@ -36,13 +37,17 @@ export const PLUGNMEET_CAPABILITIES: ProviderCapabilities = {
 
 /** The plugNmeet provider: one signed, pooled HTTP client, and a fresh batched source per request. */
 export function createPlugnmeetProvider(config: PlugnmeetConfig, upstream: UpstreamOptions): VideoProvider {
-  const http = createUpstreamHttp({ provider: 'plugnmeet', baseUrl: config.url, ...upstream, describeErrorBody: describePlugnmeetErrorBody });
+  const shared = upstream.sharing?.forAccount('plugnmeet', toPlugnmeetAccount(config));
+  const http = createUpstreamHttp({ provider: 'plugnmeet', baseUrl: config.url, ...upstream, shared, describeErrorBody: describePlugnmeetErrorBody });
   const credentials: PlugnmeetCredentials = { apiKey: config.apiKey, apiSecret: config.apiSecret };
   return {
     name: 'plugnmeet',
     capabilities: PLUGNMEET_CAPABILITIES,
     createSource: (scope) =>
-      createPlugnmeetSource(createPlugnmeetClient({ http: http.withSignal(scope.signal), credentials, bounds: upstream.bounds, signal: scope.signal })),
+      createPlugnmeetSource(
+        createPlugnmeetClient({ http: http.withSignal(scope.signal), credentials, bounds: upstream.bounds, signal: scope.signal }),
+        shared?.cache,
+      ),
     state: () => http.state(),
     close: () => http.close(),
   };

@@ -6,6 +6,7 @@ import type { ProviderModule } from '../kit/provider-module.js';
 import { createVideosdkTokenSource } from './videosdk-auth.js';
 import { createVideosdkClient, describeVideosdkError } from './videosdk-client.js';
 import { createVideosdkSource } from './videosdk-source.js';
+import { toVideosdkAccount } from './videosdk-cache.js';
 
 /** VideoSDK: a SaaS API, with the gateway minting its own REST tokens from the key and secret. */
 export interface VideosdkConfig {
@@ -62,7 +63,9 @@ export const VIDEOSDK_CAPABILITIES: ProviderCapabilities = {
  * limits (no numbers, no headers): a 429 gets the HTTP layer's generic `Retry-After` handling (audit V8).
  */
 export function createVideosdkProvider(config: VideosdkConfig, upstream: UpstreamOptions): VideoProvider {
+  const shared = upstream.sharing?.forAccount('videosdk', toVideosdkAccount(config));
   const http = createUpstreamHttp({
+    shared,
     provider: 'videosdk',
     baseUrl: config.apiUrl.replace(/\/v2\/?$/, ''),
     timeouts: upstream.timeouts,
@@ -76,7 +79,7 @@ export function createVideosdkProvider(config: VideosdkConfig, upstream: Upstrea
     capabilities: VIDEOSDK_CAPABILITIES,
     createSource: ({ signal }) => {
       const options = { pageSize: config.pageSize, bounds: upstream.bounds, signal };
-      return createVideosdkSource(createVideosdkClient(http.withSignal(signal), tokens, options), upstream.bounds);
+      return createVideosdkSource(createVideosdkClient(http.withSignal(signal), tokens, options), upstream.bounds, shared?.cache);
     },
     state: () => http.state(),
     close: () => http.close(),
