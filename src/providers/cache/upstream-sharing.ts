@@ -18,7 +18,8 @@ export interface ProviderSharing {
   /** A non-secret id of the account: a hash of its base URL and credentials. */
   account: string;
   cache: UpstreamCache;
-  gate: UpstreamGate;
+  /** Absent without Redis and without a configured rate: the per-process limits (concurrency, retry budget) stay. */
+  gate?: UpstreamGate;
 }
 
 /** What `/ready` reports about the cache. */
@@ -63,7 +64,9 @@ export function createUpstreamSharing(config: CacheConfig, log: RedisStoreLog): 
     if (known) return known;
     const namespace = `rg:${CACHE_KEY_VERSION}:${id}`;
     const cache = createUpstreamCache({ store, flight, namespace, mutableTtlMs: config.mutableTtlMs, settleMs: config.settleMs });
-    const sharing = { provider, account, cache, gate: createUpstreamGate(id, config.ratePerSecond[provider], redis) };
+    const rate = config.ratePerSecond[provider];
+    const gate = redis || rate > 0 ? createUpstreamGate(id, rate, redis) : undefined;
+    const sharing: ProviderSharing = { provider, account, cache, gate };
     accounts.set(id, sharing);
     return sharing;
   };

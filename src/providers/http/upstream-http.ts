@@ -97,7 +97,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     // The breaker counts calls, not attempts: a call that succeeds on a retry was healthy.
     for (let attempt = 0; ; attempt += 1) {
       if (request.signal?.aborted) return abandon(request.signal);
-      await options.shared?.gate.beforeAttempt(call, deadline, request.signal).catch((error: unknown) => abandonWith(error));
+      await options.shared?.gate?.beforeAttempt(call, deadline, request.signal).catch((error: unknown) => abandonWith(error));
       const started = performance.now();
       const result = await attemptUpstream(pool, toPlan(call, request, deadline));
       options.onAttempt?.({
@@ -113,7 +113,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         return result.response;
       }
       if (result.failure.aborted) return abandon(request.signal!);
-      if (result.failure.error.code === 'UPSTREAM_RATE_LIMITED') options.shared?.gate.onRateLimited(result.failure.waitHintMs);
+      if (result.failure.error.code === 'UPSTREAM_RATE_LIMITED') options.shared?.gate?.onRateLimited(result.failure.waitHintMs);
       const remainingMs = deadline - Date.now();
       const delay = toRetryDelay({ attempt, failure: result.failure, idempotent, remainingMs, policy: resilience, random: Math.random });
       if (delay === null || breaker.state() !== 'closed' || !budget.tryRetry()) {
