@@ -37,7 +37,7 @@ function totalCalls(): number {
 const PAST_ROOMS_AND_NODES = `{ pastRooms(first: 30) { totalCount edges { node { id createdAt endedAt participantCount participants { id presences { joinedAt leftAt } } } } } }`;
 
 describe('two gateway processes and one Redis', () => {
-  it('lets B answer what A read with no upstream call (immutable sessions, and the listing within the mutable TTL)', async () => {
+  it('lets B answer what A read with no upstream call (immutable sessions, and the listing within the mutable TTL)', { timeout: 120_000 }, async () => {
     const [a, b] = await twoReplicas({ CACHE_MUTABLE_TTL_MS: '30000', CURSOR_SECRET: 'a-shared-cursor-secret-of-at-least-32-chars' });
     const fromA = await a.post({ query: PAST_ROOMS_AND_NODES });
     expect(fromA.json.errors).toBeUndefined();
@@ -48,7 +48,7 @@ describe('two gateway processes and one Redis', () => {
     expect(totalCalls()).toBe(0);
   });
 
-  it('keeps two processes together within one shared budget of N calls per second, which each alone reaches', async () => {
+  it('keeps two processes together within one shared budget of N calls per second, which each alone reaches', { timeout: 120_000 }, async () => {
     const perSecond = 8;
     const [a, b] = await twoReplicas({ TELNYX_RATE_LIMIT: String(perSecond), CACHE_MUTABLE_TTL_MS: '0' });
     const telnyx = sandboxes.simulators.telnyx;
@@ -73,7 +73,7 @@ describe('two gateway processes and one Redis', () => {
     expect(together).toBeLessThanOrEqual(perSecond * 3);
   });
 
-  it('pauses both processes when one of them is told 429 with Retry-After', async () => {
+  it('pauses both processes when one of them is told 429 with Retry-After', { timeout: 120_000 }, async () => {
     const [a, b] = await twoReplicas({ UPSTREAM_RETRIES: '0', CACHE_MUTABLE_TTL_MS: '0' });
     const telnyx = sandboxes.simulators.telnyx;
     const query = { query: '{ activeRooms(first: 5, provider: TELNYX) { totalCount } }' };

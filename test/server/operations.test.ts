@@ -39,6 +39,7 @@ describe('operations', () => {
       ready: true,
       draining: false,
       providers: ['plugnmeet', 'videosdk', 'telnyx'].map((provider) => ({ provider, circuit: 'closed' })),
+      cache: { enabled: true, backend: 'memory', status: 'up', lastError: null, stats: { hits: 0, misses: 0, evictions: 0, bytes: 0, entries: 0 } },
     });
     gateway.drain();
     expect((await gateway.yoga.fetch('http://gateway.test/ready')).status).toBe(503);

@@ -30,8 +30,11 @@ export interface CacheReport extends CacheHealth {
 
 /** The gateway's cache and upstream budgets, for every provider account; see `createUpstreamSharing`. */
 export interface UpstreamSharing {
-  /** The sharing of one account, made once per provider and account. */
-  forAccount(provider: ProviderName, identity: readonly string[]): ProviderSharing;
+  /**
+   * The sharing of one account, made once per provider and account; undefined when the cache is
+   * off and no budget is shared (the provider then reads its upstream exactly as without this module).
+   */
+  forAccount(provider: ProviderName, identity: readonly string[]): ProviderSharing | undefined;
   /** Listens to a room-change feed: an announced change makes the provider's mutable entries stale. */
   listen(feed: RoomChangeFeed): () => void;
   report(): CacheReport;
@@ -62,6 +65,7 @@ export function createUpstreamSharing(config: CacheConfig, log: RedisStoreLog): 
     const id = `${provider}:${account}`;
     const known = accounts.get(id);
     if (known) return known;
+    if (!config.enabled && !redis && config.ratePerSecond[provider] === 0) return undefined;
     const namespace = `rg:${CACHE_KEY_VERSION}:${id}`;
     const cache = createUpstreamCache({ store, flight, namespace, mutableTtlMs: config.mutableTtlMs, settleMs: config.settleMs });
     const rate = config.ratePerSecond[provider];
