@@ -4,6 +4,7 @@ import { parseServerConfig, type ServerConfig } from './server/server-config.js'
 import { parseProviderConfigs, type ProviderConfigs } from './providers/registry.js';
 import { parseOperationsConfig, type OperationsConfig } from './server/operations-config.js';
 import { withProfileDefaults } from './server/production-profile.js';
+import { parseCacheConfig, type CacheConfig } from './providers/cache/cache-config.js';
 
 /** The gateway's whole configuration; a provider is present when its credentials are set. */
 export interface GatewayConfig {
@@ -14,6 +15,8 @@ export interface GatewayConfig {
   upstreamBounds: ReadBounds;
   /** The largest upstream response body read, in bytes (`UPSTREAM_MAX_BODY_BYTES`). */
   upstreamMaxBodyBytes: number;
+  /** The cross-request cache and the shared upstream budgets (README, "Cache"). */
+  cache: CacheConfig;
   server: ServerConfig;
   /** Profile, listening, readiness, metrics, traces (README, "Deploy"). */
   operations: OperationsConfig;
@@ -36,6 +39,7 @@ export function parseConfig(env: Env): GatewayConfig {
       pageConcurrency: parseInteger(env, 'UPSTREAM_PAGE_CONCURRENCY', 4, 1, 64),
     },
     upstreamMaxBodyBytes: parseInteger(env, 'UPSTREAM_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1_024, 1024 * 1024 * 1024),
+    cache: parseCacheConfig(env),
     server: parseServerConfig(withProfileDefaults(env)),
     operations: parseOperationsConfig(env),
   };

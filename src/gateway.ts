@@ -12,6 +12,7 @@ import type { GatewayError } from './domain/errors.js';
 import { EXAMPLE_QUERY, ROOM_CONTROL_EXAMPLE } from './server/example-query.js';
 import { usePartialFailures } from './server/partial-failures-plugin.js';
 import { createProviders } from './providers/registry.js';
+import { createUpstreamSharing } from './providers/cache/upstream-sharing.js';
 import { createCursorSigner } from './schema/cursors.js';
 import { createMemoryIdempotencyStore } from './schema/idempotency-store.js';
 import { toMutationAccess } from './server/mutation-access.js';
@@ -63,7 +64,11 @@ const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'graphq
 export function createGateway(config: GatewayConfig, options: { logger?: Logger } = {}): Gateway {
   const logger = options.logger ?? createLogger(config.server.logLevel);
   const observability = createObservability(config.operations, logger);
-  const providers = createProviders(config.providers, toUpstreamOptions(config, observability.onAttempt, observability.onAttemptStart));
+  const sharing = createUpstreamSharing(config.cache, (event) => logger.warn(event));
+  const providers = createProviders(config.providers, {
+    ...toUpstreamOptions(config, observability.onAttempt, observability.onAttemptStart),
+    sharing,
+  });
   const readiness = observability.watch(providers);
   let draining = false;
   const server = config.server;
@@ -72,6 +77,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
   const roomChanges = createRoomChangeFeed();
   const mutations = server.mutations;
   const idempotency = createMemoryIdempotencyStore({ ttlMs: mutations.idempotencyTtlSeconds * 1000, maxKeys: mutations.idempotencyMaxKeys });
+  sharing.listen(roomChanges);
   const logUpstreamError = (error: GatewayError) =>
     logger.warn({ msg: 'upstream error', requestId: currentRequestScope()?.requestId, code: error.code, detail: error.message });
   const errorReporting = createErrorReporting(logger, createErrorMask({ hideSuggestions: !server.introspection, logUpstreamError }));
@@ -97,7 +103,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
       useReadinessCheck({
         endpoint: '/ready',
         check: async ({ fetchAPI }) => {
-          const report = await readiness.report(draining);
+          const report = { ...(await readiness.report(draining)), cache: sharing.report() };
           return Response.json.call(fetchAPI.Response, report, { status: report.ready ? 200 : 503 });
         },
       }),
@@ -116,7 +122,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     readiness,
     drain: () => void (draining = true),
     abortInFlight: () => signals.abortAll(),
-    close: async () => void (await Promise.all([...providers.map((provider) => provider.close()), observability.close()])),
+    close: async () => void (await Promise.all([...providers.map((provider) => provider.close()), observability.close(), sharing.close()])),
   };
 }
 

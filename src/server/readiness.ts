@@ -1,5 +1,6 @@
 import { findGatewayError } from '../domain/errors.js';
 import type { VideoProvider } from '../domain/provider.js';
+import type { CacheReport } from '../providers/cache/upstream-sharing.js';
 import type { Logger } from './logging.js';
 import type { ReadinessConfig } from './operations-config.js';
 
@@ -22,6 +23,8 @@ export interface Readiness {
   draining: boolean;
   require: 'all' | 'any';
   providers: ProviderReadiness[];
+  /** The cross-request cache: a cache that is down does not make the gateway unready (reads are misses). */
+  cache?: CacheReport;
 }
 
 /** Probes the providers at start, periodically and when `/ready` finds the last probe stale. */

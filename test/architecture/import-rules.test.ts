@@ -15,14 +15,17 @@ const ALLOWED: Record<string, (target: string, source: string) => boolean> = {
   domain: () => false,
   'config-values': () => false,
   'providers/kit': (target) => ['domain', 'providers/http', 'config-values'].includes(target),
-  'providers/http': (target) => ['domain', 'providers/kit'].includes(target),
-  provider: (target) => ['domain', 'providers/http', 'providers/kit', 'config-values'].includes(target),
+  // The HTTP client takes its account's cache and shared rate budget, which sit beside it (issue 12).
+  'providers/http': (target) => ['domain', 'providers/kit', 'providers/cache'].includes(target),
+  'providers/cache': (target) => ['domain', 'providers/http', 'config-values'].includes(target),
+  provider: (target) => ['domain', 'providers/http', 'providers/kit', 'providers/cache', 'config-values'].includes(target),
   providers: (target) => target === 'domain' || target === 'config-values' || target.startsWith('providers/'),
   simulator: (target) => target === 'sandbox' || target === 'domain',
   sandbox: (target) => target.startsWith('sandbox/') || target === 'domain',
   schema: (target) => ['domain', 'context'].includes(target),
   context: (target) => target === 'domain',
-  server: (target) => ['domain', 'context', 'schema', 'config-values'].includes(target),
+  // Readiness reports the cache's state.
+  server: (target) => ['domain', 'context', 'schema', 'config-values', 'providers/cache'].includes(target),
 };
 
 /** `providers/telnyx` and `sandbox/telnyx` are areas of their own kind; files at the top are wiring. */

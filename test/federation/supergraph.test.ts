@@ -37,7 +37,8 @@ function resetCalls(): void {
 
 beforeAll(async () => {
   sandboxes = await startSandboxes();
-  gateway = createGateway(parseConfig({ LOG_LEVEL: 'silent', ...sandboxes.env }));
+  // The cache stays off: this file counts the calls one batch costs (as createTestGateway does).
+  gateway = createGateway(parseConfig({ LOG_LEVEL: 'silent', CACHE_ENABLED: 'false', ...sandboxes.env }));
   server = createServer(gateway.yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const roomgraphUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

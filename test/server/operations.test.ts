@@ -40,6 +40,7 @@ describe('operations', () => {
       draining: false,
       require: 'all',
       providers: ['plugnmeet', 'videosdk', 'telnyx'].map((provider) => ({ provider, status: 'ok', circuit: 'closed', checkedAt: expect.any(String) })),
+      cache: { enabled: true, backend: 'memory', status: 'up', lastError: null, stats: expect.any(Object) },
     });
     gateway.drain();
     expect((await gateway.yoga.fetch('http://gateway.test/ready')).status).toBe(503);

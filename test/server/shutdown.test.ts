@@ -37,6 +37,8 @@ describe('shutdown with hung upstreams', () => {
         UPSTREAM_BODY_TIMEOUT_MS: '120000',
         UPSTREAM_CALL_BUDGET_MS: '120000',
         LOG_LEVEL: 'warn',
+        // Three identical requests must each hang on their own upstream call: no single flight.
+        CACHE_ENABLED: 'false',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -44,6 +44,8 @@ beforeEach(() => {
     // One unhealthy call opens the circuit: the aborted calls below must not count as one.
     UPSTREAM_BREAKER_FAILURES: '1',
     UPSTREAM_BREAKER_COOLDOWN_MS: '60000',
+    // Identical concurrent requests are counted one call each here: no single flight.
+    CACHE_ENABLED: 'false',
   });
   const destination = new Writable({ write: (chunk, _encoding, done) => (logLines.push(String(chunk)), done()) });
   gateway = createGateway(config, { logger: createLogger('warn', destination) });

@@ -20,7 +20,8 @@ export interface ServedGateway {
  */
 export async function serveSandboxGateway(): Promise<ServedGateway> {
   const sandboxes = await startSandboxes();
-  const gateway = createGateway(parseConfig({ LOG_LEVEL: 'silent', ...sandboxes.env }));
+  // The cache stays off, as in createTestGateway: these tests assert what the upstreams answer.
+  const gateway = createGateway(parseConfig({ LOG_LEVEL: 'silent', CACHE_ENABLED: 'false', ...sandboxes.env }));
   const server = createServer(gateway.yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -16,10 +16,14 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-/** A gateway configured from the given environment, called in process through `yoga.fetch`. */
+/**
+ * A gateway configured from the given environment, called in process through `yoga.fetch`. The
+ * cross-request cache is off unless `env` turns it on (CACHE_ENABLED): most tests change the
+ * simulators or inject faults between requests and assert what the upstreams answer.
+ */
 export function createTestGateway(env: Record<string, string>): TestGateway {
   // Quiet unless a test asks for logs: LOG_LEVEL in `env` wins.
-  const gateway = createGateway(parseConfig({ LOG_LEVEL: 'silent', ...env }));
+  const gateway = createGateway(parseConfig({ LOG_LEVEL: 'silent', CACHE_ENABLED: 'false', ...env }));
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
     const response = await gateway.yoga.fetch('http://gateway.test/graphql', {
       method: 'POST',

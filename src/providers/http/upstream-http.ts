@@ -9,6 +9,8 @@ import { DEFAULT_MAX_BODY_BYTES, type UpstreamOptions } from './upstream-options
 import { toRetryDelay } from './upstream-retry.js';
 import { CLOSE_GRACE_MS, closeWithin } from './upstream-close.js';
 import { refuseDotSegments, toQueryString } from './upstream-path.js';
+import { createCachingHttp, type ResponseFacts } from '../cache/caching-http.js';
+import type { ProviderSharing } from '../cache/upstream-sharing.js';
 
 export type { UpstreamResponse } from './upstream-attempt.js';
 
@@ -21,6 +23,10 @@ export interface UpstreamHttpOptions extends Omit<UpstreamOptions, 'bounds'> {
   describeErrorBody?: (body: unknown) => string | null;
   /** Response headers that say how long to wait before retrying, tried in order; `['retry-after']` by default. */
   waitHeaders?: readonly string[];
+  /** The account's cross-request cache and shared rate budget (`providers/cache/`), when the gateway has them. */
+  shared?: ProviderSharing;
+  /** Which cache fact each read's answer is (mutable when not said). */
+  cacheFacts?: ResponseFacts;
 }
 
 /** One call to an upstream, as a provider client describes it. */
@@ -91,6 +97,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     // The breaker counts calls, not attempts: a call that succeeds on a retry was healthy.
     for (let attempt = 0; ; attempt += 1) {
       if (request.signal?.aborted) return abandon(request.signal);
+      await options.shared?.gate?.beforeAttempt(call, deadline, request.signal).catch((error: unknown) => abandonWith(error));
       const started = performance.now();
       const observer = options.onAttemptStart?.({ ...call, attempt: attempt + 1 });
       const result = await attemptUpstream(pool, toPlan(call, request, deadline, observer?.headers));
@@ -109,6 +116,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         return result.response;
       }
       if (result.failure.aborted) return abandon(request.signal!);
+      if (result.failure.error.code === 'UPSTREAM_RATE_LIMITED') options.shared?.gate?.onRateLimited(result.failure.waitHintMs);
       const remainingMs = deadline - Date.now();
       const delay = toRetryDelay({ attempt, failure: result.failure, idempotent, remainingMs, policy: resilience, random: Math.random });
       if (delay === null || breaker.state() !== 'closed' || !budget.tryRetry()) {
@@ -123,6 +131,12 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   function abandon(signal: AbortSignal): never {
     breaker.release();
     throw toAbortError(signal);
+  }
+
+  /** The shared budget refused or the request ended while waiting for it: free the breaker slot. */
+  function abandonWith(error: unknown): never {
+    breaker.release();
+    throw error;
   }
 
   function toPlan(call: UpstreamCall, request: UpstreamRequest, deadline: number, extraHeaders?: Record<string, string>): AttemptPlan {
@@ -147,7 +161,8 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
     withSignal,
     close,
   });
-  return { request, state, withSignal, close };
+  const http = { request, state, withSignal, close };
+  return options.shared ? createCachingHttp(http, options.shared.cache, options.cacheFacts) : http;
 }
 
 function toCircuitOpenError(call: UpstreamCall, remainingMs: number, failures: number): UpstreamError {

@@ -79,8 +79,12 @@ export interface ReadBounds {
   pageConcurrency: number;
 }
 
+import type { UpstreamSharing } from '../cache/upstream-sharing.js';
+
 /** What every provider client is built with: the timeouts, the resilience policy, an observer. */
 export interface UpstreamOptions {
+  /** The cross-request cache and shared rate budgets; each provider takes its account's part (`forAccount`). */
+  sharing?: UpstreamSharing;
   timeouts: UpstreamTimeouts;
   resilience: UpstreamResilience;
   bounds: ReadBounds;

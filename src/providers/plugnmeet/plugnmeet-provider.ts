@@ -7,6 +7,7 @@ import type { PlugnmeetCredentials } from './plugnmeet-auth.js';
 import { createPlugnmeetClient, describePlugnmeetErrorBody } from './plugnmeet-client.js';
 import { createPlugnmeetControl } from './plugnmeet-control.js';
 import { createPlugnmeetSource } from './plugnmeet-source.js';
+import { toPlugnmeetAccount } from './plugnmeet-cache.js';
 
 /** plugNmeet: a self-hosted server, so its URL has no default. */
 export interface PlugnmeetConfig extends PlugnmeetCredentials {
@@ -37,13 +38,14 @@ export const PLUGNMEET_CAPABILITIES: ProviderCapabilities = {
 
 /** The plugNmeet provider: one signed, pooled HTTP client, and a fresh batched source per request. */
 export function createPlugnmeetProvider(config: PlugnmeetConfig, upstream: UpstreamOptions): VideoProvider {
-  const http = createUpstreamHttp({ provider: 'plugnmeet', baseUrl: config.url, ...upstream, describeErrorBody: describePlugnmeetErrorBody });
+  const shared = upstream.sharing?.forAccount('plugnmeet', toPlugnmeetAccount(config));
+  const http = createUpstreamHttp({ provider: 'plugnmeet', baseUrl: config.url, ...upstream, shared, describeErrorBody: describePlugnmeetErrorBody });
   const credentials: PlugnmeetCredentials = { apiKey: config.apiKey, apiSecret: config.apiSecret };
   const clientOf = (signal: AbortSignal) => createPlugnmeetClient({ http: http.withSignal(signal), credentials, bounds: upstream.bounds, signal });
   return {
     name: 'plugnmeet',
     capabilities: PLUGNMEET_CAPABILITIES,
-    createSource: (scope) => createPlugnmeetSource(clientOf(scope.signal)),
+    createSource: (scope) => createPlugnmeetSource(clientOf(scope.signal), shared?.cache),
     createControl: (scope) => createPlugnmeetControl(clientOf(scope.signal), config.url),
     state: () => http.state(),
     close: () => http.close(),

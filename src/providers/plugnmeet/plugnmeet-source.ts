@@ -10,6 +10,8 @@ import { PLUGNMEET_MAX_LIMIT, type PlugnmeetClient } from './plugnmeet-client.js
 import { toActiveRoom, toIdleRoom, toPastRoom } from './plugnmeet-mapping.js';
 import { isNativeRead, pastRoomRows, readNativePastRooms, sliceCompleteRows, type LiveRooms } from './plugnmeet-past-rooms.js';
 import type { PlugnmeetPastRoomInfo } from './plugnmeet-wire.js';
+import { cachePlugnmeetPastRooms } from './plugnmeet-cache.js';
+import type { UpstreamCache } from '../cache/upstream-cache.js';
 
 /**
  * plugNmeet reads for one GraphQL request. getActiveRoomsInfo answers for every live room at once,
@@ -17,7 +19,7 @@ import type { PlugnmeetPastRoomInfo } from './plugnmeet-wire.js';
  * lookup; fetchPastRooms takes many room ids, so past-room lookups and first pages of many rooms'
  * past rooms share one call wherever the answer stays exact.
  */
-export function createPlugnmeetSource(client: PlugnmeetClient): ProviderSource {
+export function createPlugnmeetSource(client: PlugnmeetClient, cache?: UpstreamCache): ProviderSource {
   const liveRooms: LiveRooms = memo(async () => new Map((await client.getActiveRoomsInfo()).map((active) => {
     const room = toActiveRoom(active);
     return [room.roomId, room] as const;
@@ -34,14 +36,14 @@ export function createPlugnmeetSource(client: PlugnmeetClient): ProviderSource {
   });
 
   const pastRooms = new DataLoader<PastRoomKey, PastRoom | null, string>(
-    async (keys) => {
+    cachePlugnmeetPastRooms(cache, async (keys) => {
       const rows = await pastRoomRows(await allRows(keys.map((key) => key.roomId)), liveRooms);
       const bySession = new Map(rows.map((row) => [row.room_sid, toPastRoom(row)]));
       return keys.map((key) => {
         const pastRoom = bySession.get(key.sessionId);
         return pastRoom && pastRoom.roomId === key.roomId ? pastRoom : null;
       });
-    },
+    }),
     { cacheKeyFn: toPastRoomKey },
   );
 

@@ -4,6 +4,8 @@ import { createUpstreamHttp, type UpstreamHttp } from '../http/upstream-http.js'
 import type { ReadBounds, UpstreamOptions } from '../http/upstream-options.js';
 import { fetchEveryPage, type ListPage } from '../kit/page-walk.js';
 import { toTelnyxAuthHeaders } from './telnyx-auth.js';
+import type { ProviderSharing } from '../cache/upstream-sharing.js';
+import { toTelnyxCacheFact } from './telnyx-cache.js';
 import type { TelnyxConfig } from './telnyx-provider.js';
 import * as wire from './telnyx-wire.js';
 import type { TelnyxCreateRoomBody, TelnyxJoinClientToken, TelnyxPage, TelnyxRoom, TelnyxRoomParticipant, TelnyxRoomSession } from './telnyx-wire.js';
@@ -78,11 +80,13 @@ export function isTelnyxId(id: string): boolean {
  * error shape (never carrying the key back), and a 429's `x-ratelimit-reset` (seconds until the
  * window resets, reference B4) read as the wait before a retry.
  */
-export function createTelnyxHttp(config: TelnyxConfig, upstream: UpstreamOptions): UpstreamHttp {
+export function createTelnyxHttp(config: TelnyxConfig, upstream: UpstreamOptions, shared?: ProviderSharing): UpstreamHttp {
   return createUpstreamHttp({
     provider: 'telnyx',
     baseUrl: config.apiUrl,
     ...upstream,
+    shared,
+    cacheFacts: toTelnyxCacheFact,
     describeErrorBody: (body) => redact(wire.parseErrorDescription(body), config.apiKey),
     waitHeaders: ['retry-after', 'x-ratelimit-reset'],
   });

@@ -5,6 +5,7 @@ import type { ProviderModule } from '../kit/provider-module.js';
 import { createTelnyxClient, createTelnyxHttp } from './telnyx-client.js';
 import { createTelnyxControl } from './telnyx-control.js';
 import { createTelnyxSource, type TelnyxSource, type TelnyxSourceOptions } from './telnyx-source.js';
+import { createTelnyxHistory, toTelnyxAccount } from './telnyx-cache.js';
 
 /** Telnyx Video: a SaaS API, so its URL defaults to the public one; the API key is the only credential. */
 export interface TelnyxConfig {
@@ -46,12 +47,17 @@ export interface TelnyxProvider extends VideoProvider {
  * batched source whose every call carries the request's signal. `source` tunes the sources (tests).
  */
 export function createTelnyxProvider(config: TelnyxConfig, upstream: UpstreamOptions, source: TelnyxSourceOptions = {}): TelnyxProvider {
-  const http = createTelnyxHttp(config, upstream);
+  const shared = upstream.sharing?.forAccount('telnyx', toTelnyxAccount(config));
+  const http = createTelnyxHttp(config, upstream, shared);
   const clientOf = (signal: AbortSignal) => createTelnyxClient(http.withSignal(signal), { apiKey: config.apiKey, bounds: upstream.bounds, signal });
+  const index = shared && upstream.sharing!.historyEnabled() ? createTelnyxHistory(clientOf, shared.cache, upstream.bounds, upstream.sharing!.indexRebuildMs) : null;
   return {
     name: 'telnyx',
     capabilities: TELNYX_CAPABILITIES,
-    createSource: (scope) => createTelnyxSource(clientOf(scope.signal), source),
+    createSource: (scope) => {
+      const history = index ? { index, signal: scope.signal } : undefined;
+      return createTelnyxSource(clientOf(scope.signal), { ...source, cache: shared?.cache, history });
+    },
     createControl: (scope) => createTelnyxControl(clientOf(scope.signal)),
     state: () => http.state(),
     close: () => http.close(),

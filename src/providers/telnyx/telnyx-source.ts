@@ -7,6 +7,9 @@ import { memo, rethrow } from '../kit/loader-utils.js';
 import { TELNYX_MAX_PAGE_SIZE, type TelnyxClient, type TelnyxList, type TelnyxRoomListParams, type TelnyxSessionListParams } from './telnyx-client.js';
 import { matchesRoomFilter, toDayFilter, toParticipant, toPastRoom, toRoom, type TelnyxRoomFilter } from './telnyx-mapping.js';
 import { createPastRoomReader } from './telnyx-past-rooms.js';
+import { cacheTelnyxSessions, readTelnyxHistory } from './telnyx-cache.js';
+import type { UpstreamCache } from '../cache/upstream-cache.js';
+import type { HistoryIndex } from '../cache/history-index.js';
 import type { TelnyxPage, TelnyxRoom, TelnyxRoomSession } from './telnyx-wire.js';
 
 /** A Telnyx source; its room listing also takes a filter with parts left out. */
@@ -19,6 +22,10 @@ export interface TelnyxSource extends ProviderSource {
 export interface TelnyxSourceOptions {
   /** Items per list page, 1..250 (default 250; tests use less to exercise paging). */
   pageSize?: number;
+  /** The cross-request cache: settled sessions are read from it first. */
+  cache?: UpstreamCache;
+  /** The account's index of ended sessions, and the request's signal: past-room reads are served from it. */
+  history?: { index: HistoryIndex<TelnyxRoomSession>; signal: AbortSignal };
 }
 
 /** A session looked up by the room it must belong to and its id. */
@@ -61,13 +68,13 @@ export function createTelnyxSource(client: TelnyxClient, options: TelnyxSourceOp
 
   const rooms = new DataLoader<string, TelnyxRoom | null>((ids) => client.findByIds(ids, (id) => client.getRoom(id), roomList(undefined)));
   const sessions = new DataLoader<SessionLookup, TelnyxRoomSession | null, string>(
-    async (lookups) => {
+    cacheTelnyxSessions(options.cache, async (lookups) => {
       const roomIds = [...new Set(lookups.map((lookup) => lookup.roomId))];
       const getOne = async (id: string) => withParticipants(await client.getRoomSession(id, { include_participants: true }));
       const list = sessionList(roomIds.length === 1 ? { room_id: roomIds[0] } : undefined);
       const found = await client.findByIds(lookups.map((lookup) => lookup.sessionId), getOne, list);
       return found.map((session, index) => (session && session.room_id === lookups[index]!.roomId ? session : null));
-    },
+    }),
     { cacheKeyFn: (lookup) => `${lookup.roomId}/${lookup.sessionId}` },
   );
   const liveSessions = memo(async () => {
@@ -105,7 +112,9 @@ export function createTelnyxSource(client: TelnyxClient, options: TelnyxSourceOp
         const participant = session?.participants?.find((candidate) => candidate.id === keys[index]!.participantId);
         return participant ? toParticipant(participant, session!.room_id) : null;
       }),
-    readPastRooms: createPastRoomReader({ client, pageSize, sessionPage, roomNames }),
+    readPastRooms: options.history
+      ? (read) => readTelnyxHistory(options.history!.index, read, options.history!.signal, roomNames)
+      : createPastRoomReader({ client, pageSize, sessionPage, roomNames }),
     listRooms: async (filter) => {
       const upstream = { date_created_at: toDayFilter(filter.createdAt), date_updated_at: toDayFilter(filter.updatedAt), unique_name: filter.name ?? undefined };
       const listed = await client.readEveryPage(roomList(upstream));

@@ -7,6 +7,7 @@ import { createVideosdkTokenSource } from './videosdk-auth.js';
 import { createVideosdkClient, describeVideosdkError } from './videosdk-client.js';
 import { createVideosdkControl } from './videosdk-control.js';
 import { createVideosdkSource } from './videosdk-source.js';
+import { toVideosdkAccount } from './videosdk-cache.js';
 
 /** VideoSDK: a SaaS API, with the gateway minting its own REST tokens from the key and secret. */
 export interface VideosdkConfig {
@@ -63,7 +64,9 @@ export const VIDEOSDK_CAPABILITIES: ProviderCapabilities = {
  * limits (no numbers, no headers): a 429 gets the HTTP layer's generic `Retry-After` handling (audit V8).
  */
 export function createVideosdkProvider(config: VideosdkConfig, upstream: UpstreamOptions): VideoProvider {
+  const shared = upstream.sharing?.forAccount('videosdk', toVideosdkAccount(config));
   const http = createUpstreamHttp({
+    shared,
     provider: 'videosdk',
     baseUrl: config.apiUrl.replace(/\/v2\/?$/, ''),
     ...upstream,
@@ -74,7 +77,7 @@ export function createVideosdkProvider(config: VideosdkConfig, upstream: Upstrea
   return {
     name: 'videosdk',
     capabilities: VIDEOSDK_CAPABILITIES,
-    createSource: ({ signal }) => createVideosdkSource(clientOf(signal), upstream.bounds),
+    createSource: ({ signal }) => createVideosdkSource(clientOf(signal), upstream.bounds, shared?.cache),
     createControl: ({ signal }) => createVideosdkControl(clientOf(signal), { credentials: config }),
     state: () => http.state(),
     close: () => http.close(),

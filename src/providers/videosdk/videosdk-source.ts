@@ -19,6 +19,8 @@ import {
   toRoomOfSession,
 } from './videosdk-mapping.js';
 import { createVideosdkPastRooms, VIDEOSDK_LIST_THRESHOLD } from './videosdk-past-rooms.js';
+import { cacheVideosdkSessions } from './videosdk-cache.js';
+import type { UpstreamCache } from '../cache/upstream-cache.js';
 import type { VideosdkRoom, VideosdkSession } from './videosdk-wire.js';
 
 /**
@@ -27,8 +29,8 @@ import type { VideosdkRoom, VideosdkSession } from './videosdk-wire.js';
  * session or room that arrives in a list is primed into the by-id loaders, so nothing is fetched
  * twice, and a batch of many ids is answered from the lists: a bounded number of calls.
  */
-export function createVideosdkSource(client: VideosdkClient, bounds: ReadBounds): ProviderSource {
-  const { sessionLoader, activeParticipants, liveSessions, pastRooms } = createSessionReads(client, bounds);
+export function createVideosdkSource(client: VideosdkClient, bounds: ReadBounds, cache?: UpstreamCache): ProviderSource {
+  const { sessionLoader, activeParticipants, liveSessions, pastRooms } = createSessionReads(client, bounds, cache);
   const rooms = createRoomLoader(client, () => allRooms());
   const allRooms = memo(async () => {
     const list = await client.listAllRooms();
@@ -97,7 +99,7 @@ function createRoomLoader(client: VideosdkClient, allRooms: () => Promise<Videos
  * room (from the ongoing list, read once), and the past-room lists. Every listed session is primed
  * under its id; a batch of many ids is answered from the lists, an id in none of them is unknown.
  */
-function createSessionReads(client: VideosdkClient, bounds: ReadBounds) {
+function createSessionReads(client: VideosdkClient, bounds: ReadBounds, cache: UpstreamCache | undefined) {
   const listed = new Map<string, VideosdkSession>();
   const activeParticipants = new DataLoader<string, VideosdkSessionParticipants | null>((ids) =>
     Promise.all(ids.map((id) => settle(client.getAllActiveParticipants(id)))),
@@ -114,13 +116,15 @@ function createSessionReads(client: VideosdkClient, bounds: ReadBounds) {
   // `status` comes from the official SDK, not the docs: the mapping checks it again.
   const liveSessions = memo(async () => toLiveSessionsByRoom(prime(await client.listAllSessions({ status: 'ongoing' }))));
   const byId = (ids: readonly string[]) => Promise.all(ids.map((id) => settle(client.getSession(id))));
-  const sessionLoader = new DataLoader<string, VideosdkSession | null>(async (ids) => {
-    if (ids.length < VIDEOSDK_LIST_THRESHOLD) return byId(ids);
-    const lists = await settle(Promise.all([pastRooms.endedSessions(null, null), liveSessions()]));
-    const tooLong = lists instanceof UpstreamError && lists.code === 'UPSTREAM_LIMIT_EXCEEDED';
-    // Lists too long to read: one call per id, as long as that is no more than a list read may make.
-    if (tooLong && ids.length <= bounds.maxPages) return byId(ids);
-    return ids.map((id) => (lists instanceof Error ? lists : (listed.get(id) ?? null)));
-  });
+  const sessionLoader = new DataLoader<string, VideosdkSession | null>(
+    cacheVideosdkSessions(cache, async (ids) => {
+      if (ids.length < VIDEOSDK_LIST_THRESHOLD) return byId(ids);
+      const lists = await settle(Promise.all([pastRooms.endedSessions(null, null), liveSessions()]));
+      const tooLong = lists instanceof UpstreamError && lists.code === 'UPSTREAM_LIMIT_EXCEEDED';
+      // Lists too long to read: one call per id, as long as that is no more than a list read may make.
+      if (tooLong && ids.length <= bounds.maxPages) return byId(ids);
+      return ids.map((id) => (lists instanceof Error ? lists : (listed.get(id) ?? null)));
+    }),
+  );
   return { sessionLoader, activeParticipants, liveSessions, pastRooms };
 }
