@@ -2,6 +2,7 @@ import { DEFAULT_MAX_BODY_BYTES, type ReadBounds, type UpstreamOptions, type Ups
 import { isSet, parseDecimal, parseInteger, parseUrl, ConfigError, type Env } from './config-values.js';
 import { parseServerConfig, type ServerConfig } from './server/server-config.js';
 import { parseProviderConfigs, type ProviderConfigs } from './providers/registry.js';
+import { parseLiveConfig, type LiveConfig } from './server/live-config.js';
 
 /** The gateway's whole configuration; a provider is present when its credentials are set. */
 export interface GatewayConfig {
@@ -13,6 +14,8 @@ export interface GatewayConfig {
   /** The largest upstream response body read, in bytes (`UPSTREAM_MAX_BODY_BYTES`). */
   upstreamMaxBodyBytes: number;
   server: ServerConfig;
+  /** Webhook receivers, the pub/sub between replicas, subscription bounds. */
+  live: LiveConfig;
 }
 
 /** Parses the environment once into a typed config; throws ConfigError naming the bad variable. */
@@ -33,6 +36,7 @@ export function parseConfig(env: Env): GatewayConfig {
     },
     upstreamMaxBodyBytes: parseInteger(env, 'UPSTREAM_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1_024, 1024 * 1024 * 1024),
     server: parseServerConfig(env),
+    live: parseLiveConfig(env),
   };
 }
 

@@ -2,6 +2,7 @@ import { GatewayError, ProviderDisabledError } from './domain/errors.js';
 import { PROVIDER_NAMES, type ProviderName } from './domain/model.js';
 import type { ProviderCapabilities, ProviderSource, VideoProvider } from './domain/provider.js';
 import type { RoomChangeFeed } from './domain/room-changes.js';
+import type { RoomEventSubscriptions } from './domain/room-events.js';
 
 /** Limits every operation must stay within; refusals carry QUERY_TOO_COMPLEX / QUERY_TOO_DEEP / QUERY_TOO_BROAD. */
 export interface QueryLimits {
@@ -48,6 +49,10 @@ export interface GatewayContext {
   cursors: CursorSigner;
   /** Where resolvers announce rooms the request changed (writes), so caches forget them. */
   roomChanges: RoomChangeFeed;
+  /** Live room events (every replica's, with Redis), for subscriptions. */
+  roomEvents: RoomEventSubscriptions;
+  /** Replaces `sources` with fresh ones: a subscription calls it per event, so no event sees an earlier one's reads. */
+  renewSources(): void;
 }
 
 /** Seals and opens connection cursors, so a cursor the gateway did not issue is refused (schema/cursors.ts). */
@@ -65,20 +70,25 @@ export interface ContextOptions {
   signal: AbortSignal;
   cursors: CursorSigner;
   roomChanges: RoomChangeFeed;
+  roomEvents: RoomEventSubscriptions;
 }
 
 /** A new context with empty per-request caches, whose upstream calls stop when `signal` aborts. */
 export function createContext(providers: readonly VideoProvider[], options: ContextOptions): GatewayContext {
   const { signal } = options;
-  return {
-    sources: new Map(providers.map((provider) => [provider.name, provider.createSource({ signal })])),
+  const createSources = () => new Map(providers.map((provider) => [provider.name, provider.createSource({ signal })]));
+  const context: GatewayContext = {
+    sources: createSources(),
     capabilities: new Map(providers.map((provider) => [provider.name, provider.capabilities])),
     partialFailures: [],
     queryLimits: options.queryLimits,
     signal,
     cursors: options.cursors,
     roomChanges: options.roomChanges,
+    roomEvents: options.roomEvents,
+    renewSources: () => void (context.sources = createSources()),
   };
+  return context;
 }
 
 /**

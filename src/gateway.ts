@@ -16,6 +16,7 @@ import { createCursorSigner } from './schema/cursors.js';
 import { createRoomChangeFeed, type RoomChangeFeed } from './domain/room-changes.js';
 import { schema } from './schema/index.js';
 import { useClientAuth } from './server/client-auth.js';
+import { createLiveEvents, type LiveEvents } from './server/live-events.js';
 import { useInputLimits } from './server/input-limits.js';
 import { createLogger, useRequestLog, type Logger } from './server/logging.js';
 import { useAllowListedOperations } from './server/persisted-operations.js';
@@ -35,6 +36,8 @@ export interface Gateway {
   logger: Logger;
   /** Room changes announced in this process (live events, writes); caches listen to it. */
   roomChanges: RoomChangeFeed;
+  /** Live events: the bus subscriptions read from, fed by the webhook routes. */
+  live: LiveEvents;
   /** Marks the gateway as shutting down: `/ready` answers 503 from now on. */
   drain(): void;
   /** Aborts every request in flight (and any later one) with SHUTTING_DOWN: their upstream calls stop. */
@@ -63,13 +66,14 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
   const signals = createRequestSignals(server.requestTimeoutMs);
   const cursors = createCursorSigner(server.cursorSecret);
   const roomChanges = createRoomChangeFeed();
+  const live = createLiveEvents(config.live, { logger, roomChanges });
   const logUpstreamError = (error: GatewayError) =>
     logger.warn({ msg: 'upstream error', requestId: currentRequestScope()?.requestId, code: error.code, detail: error.message });
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
-    context: ({ request }) => createContext(providers, { queryLimits: server.queryLimits, signal: signals.signalOf(request), cursors, roomChanges }),
+    context: ({ request }) => createContext(providers, { queryLimits: server.queryLimits, signal: signals.signalOf(request), cursors, roomChanges, roomEvents: live.bus }),
     maskedErrors: { maskError: createErrorMask({ hideSuggestions: !server.introspection, logUpstreamError }) },
     logging: toYogaLogger(logger),
     renderGraphiQL,
@@ -79,6 +83,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     plugins: [
       useRequestLog(logger),
       signals.plugin,
+      live.plugin,
       useRequestSizeLimit(server.queryLimits.maxBodyBytes),
       useReadinessCheck({
         endpoint: '/ready',
@@ -97,9 +102,10 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     providers,
     logger,
     roomChanges,
+    live,
     drain: () => void (draining = true),
     abortInFlight: () => signals.abortAll(),
-    close: async () => void (await Promise.all(providers.map((provider) => provider.close()))),
+    close: async () => void (await Promise.all([...providers.map((provider) => provider.close()), live.close()])),
   };
 }
 
