@@ -3,6 +3,7 @@ import { isSet, parseDecimal, parseInteger, parseUrl, ConfigError, type Env } fr
 import { parseServerConfig, type ServerConfig } from './server/server-config.js';
 import { parseProviderConfigs, type ProviderConfigs } from './providers/registry.js';
 import { parseLiveConfig, type LiveConfig } from './server/live-config.js';
+import { parseWebhookConfigs, type WebhookConfigs } from './providers/webhook-registry.js';
 
 /** The gateway's whole configuration; a provider is present when its credentials are set. */
 export interface GatewayConfig {
@@ -14,7 +15,9 @@ export interface GatewayConfig {
   /** The largest upstream response body read, in bytes (`UPSTREAM_MAX_BODY_BYTES`). */
   upstreamMaxBodyBytes: number;
   server: ServerConfig;
-  /** Webhook receivers, the pub/sub between replicas, subscription bounds. */
+  /** The webhook receivers whose provider key is configured (README, "Live events"). */
+  webhooks: WebhookConfigs;
+  /** The webhook routes' bounds, the pub/sub between replicas, subscription bounds. */
   live: LiveConfig;
 }
 
@@ -36,6 +39,7 @@ export function parseConfig(env: Env): GatewayConfig {
     },
     upstreamMaxBodyBytes: parseInteger(env, 'UPSTREAM_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1_024, 1024 * 1024 * 1024),
     server: parseServerConfig(env),
+    webhooks: parseWebhookConfigs(env),
     live: parseLiveConfig(env),
   };
 }

@@ -51,8 +51,8 @@ export interface GatewayContext {
   roomChanges: RoomChangeFeed;
   /** Live room events (every replica's, with Redis), for subscriptions. */
   roomEvents: RoomEventSubscriptions;
-  /** Replaces `sources` with fresh ones: a subscription calls it per event, so no event sees an earlier one's reads. */
-  renewSources(): void;
+  /** Fresh sources with empty caches: a subscription swaps them in per event, so no event sees an earlier one's reads. */
+  createSources(): ReadonlyMap<ProviderName, ProviderSource>;
 }
 
 /** Seals and opens connection cursors, so a cursor the gateway did not issue is refused (schema/cursors.ts). */
@@ -77,7 +77,7 @@ export interface ContextOptions {
 export function createContext(providers: readonly VideoProvider[], options: ContextOptions): GatewayContext {
   const { signal } = options;
   const createSources = () => new Map(providers.map((provider) => [provider.name, provider.createSource({ signal })]));
-  const context: GatewayContext = {
+  return {
     sources: createSources(),
     capabilities: new Map(providers.map((provider) => [provider.name, provider.capabilities])),
     partialFailures: [],
@@ -86,9 +86,8 @@ export function createContext(providers: readonly VideoProvider[], options: Cont
     cursors: options.cursors,
     roomChanges: options.roomChanges,
     roomEvents: options.roomEvents,
-    renewSources: () => void (context.sources = createSources()),
+    createSources,
   };
-  return context;
 }
 
 /**

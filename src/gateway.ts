@@ -12,6 +12,7 @@ import type { GatewayError } from './domain/errors.js';
 import { EXAMPLE_QUERY } from './server/example-query.js';
 import { usePartialFailures } from './server/partial-failures-plugin.js';
 import { createProviders } from './providers/registry.js';
+import { createWebhookReceivers } from './providers/webhook-registry.js';
 import { createCursorSigner } from './schema/cursors.js';
 import { createRoomChangeFeed, type RoomChangeFeed } from './domain/room-changes.js';
 import { schema } from './schema/index.js';
@@ -38,7 +39,7 @@ export interface Gateway {
   roomChanges: RoomChangeFeed;
   /** Live events: the bus subscriptions read from, fed by the webhook routes. */
   live: LiveEvents;
-  /** Marks the gateway as shutting down: `/ready` answers 503 from now on. */
+  /** Marks the gateway as shutting down: `/ready` answers 503 from now on, and live subscriptions end. */
   drain(): void;
   /** Aborts every request in flight (and any later one) with SHUTTING_DOWN: their upstream calls stop. */
   abortInFlight(): void;
@@ -66,7 +67,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
   const signals = createRequestSignals(server.requestTimeoutMs);
   const cursors = createCursorSigner(server.cursorSecret);
   const roomChanges = createRoomChangeFeed();
-  const live = createLiveEvents(config.live, { logger, roomChanges });
+  const live = createLiveEvents(config.live, { logger, roomChanges, receivers: createWebhookReceivers(config.webhooks) });
   const logUpstreamError = (error: GatewayError) =>
     logger.warn({ msg: 'upstream error', requestId: currentRequestScope()?.requestId, code: error.code, detail: error.message });
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
@@ -103,7 +104,11 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     logger,
     roomChanges,
     live,
-    drain: () => void (draining = true),
+    drain: () => {
+      draining = true;
+      // Subscriptions would hold their connections open past the shutdown deadline: end them now.
+      live.bus.endSubscriptions();
+    },
     abortInFlight: () => signals.abortAll(),
     close: async () => void (await Promise.all([...providers.map((provider) => provider.close()), live.close()])),
   };

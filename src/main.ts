@@ -4,26 +4,39 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError } from './config-values.js';
+import { ConfigError, parseInteger } from './config-values.js';
 import { parseConfig } from './config.js';
 import { hasProviderCredentials } from './providers/registry.js';
 import { createGateway, type Gateway } from './gateway.js';
+import { createLiveSandbox, DEFAULT_LIVE_INTERVAL_MS } from './sandbox/live-sandbox.js';
 import { startSandboxes, type Sandboxes } from './sandbox/sandboxes.js';
+import { attachGraphqlWs } from './server/graphql-ws.js';
 import { createHttpServer } from './server/http-server.js';
 
 async function main(): Promise<void> {
   const sandbox = hasProviderCredentials(process.env) ? null : await startSandboxes();
-  const config = parseConfig(sandbox ? { ...process.env, ...sandbox.env } : process.env);
+  const live = sandbox ? createLiveSandbox(sandbox) : null;
+  const config = parseConfig(sandbox ? { ...process.env, ...sandbox.env, ...live!.env } : process.env);
   const gateway = createGateway(config);
   const server = createHttpServer(gateway.yoga, config.server.http);
+  const sockets = attachGraphqlWs(server, gateway.yoga, { maxPayloadBytes: config.server.queryLimits.maxBodyBytes });
   await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
   const { port } = server.address() as AddressInfo;
+  // The sandbox's live timeline sends its signed webhooks to this gateway: GraphiQL shows live events at once.
+  const timeline = live?.createTimeline({ targetOrigin: `http://127.0.0.1:${port}` });
+  const intervalMs = parseInteger(process.env, 'SANDBOX_LIVE_INTERVAL_MS', DEFAULT_LIVE_INTERVAL_MS, 0, 3_600_000);
+  if (timeline && intervalMs > 0) timeline.start(intervalMs);
   if (sandbox) {
     console.log('roomgraph: no provider credentials set, serving the built-in sandbox upstreams (demo data).');
   }
   console.log(`roomgraph: GraphiQL at http://localhost:${port}/graphql`);
   console.log(`roomgraph: providers enabled: ${gateway.providers.map((provider) => provider.name).join(', ') || 'none'}`);
-  const stop = () => void shutdown(server, gateway, sandbox, config.server.shutdownTimeoutMs);
+  console.log(`roomgraph: webhook receivers on: ${gateway.live.receivers.map((name) => `/webhooks/${name}`).join(', ') || 'none'}`);
+  const stop = () => {
+    void timeline?.stop();
+    void sockets.close();
+    void shutdown(server, gateway, sandbox, config.server.shutdownTimeoutMs);
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

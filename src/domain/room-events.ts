@@ -98,3 +98,32 @@ function parseChange(value: unknown): RoomChange | null {
 export interface RoomEventSubscriptions {
   subscribe(filter: RoomEventFilter, signal: AbortSignal): AsyncIterableIterator<RoomEvent>;
 }
+
+/** One webhook request as received: the raw body bytes, untouched, and its headers. */
+export interface WebhookRequest {
+  body: Buffer;
+  headers: Headers;
+  /** When the gateway received it: the event time of events whose webhook carries none. */
+  receivedAt: Date;
+}
+
+/**
+ * A delivery the receiver refuses: 401 when its signature, token or timestamp does not verify,
+ * 400 when it verifies but is not a payload the provider sends. `reason` is for the log; it never
+ * holds a signature, a token or a key.
+ */
+export class WebhookRefusal extends Error {
+  constructor(
+    readonly status: 400 | 401 | 503,
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = 'WebhookRefusal';
+  }
+}
+
+/** Verifies and maps one provider's deliveries; rejects with WebhookRefusal and nothing else. */
+export interface WebhookReceiver {
+  provider: ProviderName;
+  receive(request: WebhookRequest): Promise<RoomEventDelivery>;
+}

@@ -4,7 +4,8 @@
  */
 import type { Env } from '../config-values.js';
 import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
-import type { ProviderWebhooks, WebhookReceiver } from './kit/provider-webhooks.js';
+import type { WebhookReceiver } from '../domain/room-events.js';
+import type { ProviderWebhooks } from './kit/provider-webhooks.js';
 import { plugnmeetWebhooks } from './plugnmeet/plugnmeet-webhooks.js';
 import { telnyxWebhooks } from './telnyx/telnyx-webhooks.js';
 import { videosdkWebhooks } from './videosdk/videosdk-webhooks.js';

@@ -116,8 +116,7 @@ builder.subscriptionType({
       subscribe: (_root, args, context) => context.roomEvents.subscribe(toFilter(args.filter), context.signal),
       resolve: (event: RoomEvent, _args, context) => {
         // Fresh sources and loaders per event: a linked room shows its state after this event.
-        context.renewSources();
-        Object.assign(context, initContextCache());
+        Object.assign(context, { sources: context.createSources() }, initContextCache());
         return event;
       },
     }),

@@ -1,12 +1,9 @@
 import { ConfigError, isSet, parseInteger, type Env } from '../config-values.js';
-import { parseWebhookConfigs, type WebhookConfigs } from '../providers/webhook-registry.js';
 
-/** Live events: webhook receivers, their bounds, the pub/sub between replicas, subscription bounds. */
+/** Live events: the webhook routes' bounds, the pub/sub between replicas, subscription bounds. */
 export interface LiveConfig {
   /** `REDIS_URL`: publish events through Redis so every replica's subscribers get them; null = one process. */
   redisUrl: string | null;
-  /** The receivers whose provider key is configured. */
-  webhooks: WebhookConfigs;
   /** The largest webhook body accepted (413 beyond it). */
   webhookMaxBodyBytes: number;
   /** Webhooks being verified at once; more get 503 (providers retry). */
@@ -25,7 +22,6 @@ export interface LiveConfig {
 export function parseLiveConfig(env: Env): LiveConfig {
   return {
     redisUrl: parseRedisUrl(env),
-    webhooks: parseWebhookConfigs(env),
     webhookMaxBodyBytes: parseInteger(env, 'WEBHOOK_MAX_BODY_BYTES', 64 * 1024, 1_024, 10 * 1024 * 1024),
     webhookConcurrency: parseInteger(env, 'WEBHOOK_CONCURRENCY', 256, 1, 100_000),
     dedupeSeconds: parseInteger(env, 'WEBHOOK_DEDUPE_SECONDS', 600, 1, 7 * 86_400),

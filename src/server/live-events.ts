@@ -1,7 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { ProviderName } from '../domain/model.js';
+import type { WebhookReceiver } from '../domain/room-events.js';
 import type { RoomChangeFeed } from '../domain/room-changes.js';
-import { createWebhookReceivers } from '../providers/webhook-registry.js';
 import type { LiveConfig } from './live-config.js';
 import type { Logger } from './logging.js';
 import { createRoomEventBus, type RoomEventBus } from './room-event-bus.js';
@@ -18,8 +18,11 @@ export interface LiveEvents {
   close(): Promise<void>;
 }
 
-/** Wires the configured receivers to a bus over Redis (`REDIS_URL`) or in process. */
-export function createLiveEvents(config: LiveConfig, options: { logger: Logger; roomChanges: RoomChangeFeed }): LiveEvents {
+/** Wires the receivers (one per provider whose webhook key is configured) to a bus over Redis (`REDIS_URL`) or in process. */
+export function createLiveEvents(
+  config: LiveConfig,
+  options: { logger: Logger; roomChanges: RoomChangeFeed; receivers: ReadonlyMap<ProviderName, WebhookReceiver> },
+): LiveEvents {
   const window = { seconds: config.dedupeSeconds, maxIds: config.dedupeMaxIds };
   const transport = config.redisUrl ? createRedisTransport(config.redisUrl, window) : createMemoryTransport(window);
   const bus = createRoomEventBus({
@@ -28,7 +31,7 @@ export function createLiveEvents(config: LiveConfig, options: { logger: Logger; 
     bufferEvents: config.subscriptionBufferEvents,
     maxSubscriptions: config.maxSubscriptions,
   });
-  const receivers = createWebhookReceivers(config.webhooks);
+  const receivers = options.receivers;
   const plugin = useWebhookRoutes({
     receivers,
     bus,

@@ -37,6 +37,8 @@ export interface RoomEventBus extends RoomEventSubscriptions {
   bufferedEvents(): number;
   /** Resolves once deliveries sent from any replica reach this one. */
   ready(): Promise<void>;
+  /** Ends every subscription (they complete); new ones are still accepted. */
+  endSubscriptions(): void;
   /** Ends every subscription and closes the transport. */
   close(): Promise<void>;
 }
@@ -97,9 +99,11 @@ export function createRoomEventBus(options: RoomEventBusOptions): RoomEventBus {
     subscriberCount: () => subscribers.size,
     bufferedEvents: () => [...subscribers].reduce((sum, subscriber) => sum + subscriber.queue.size(), 0),
     ready: () => options.transport.ready(),
+    endSubscriptions: () => {
+      for (const subscriber of [...subscribers]) (subscriber.queue.end(), subscriber.forget());
+    },
     close: async () => {
-      for (const subscriber of subscribers) subscriber.queue.end();
-      subscribers.clear();
+      for (const subscriber of [...subscribers]) (subscriber.queue.end(), subscriber.forget());
       await options.transport.close();
     },
   };

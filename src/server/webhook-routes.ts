@@ -7,7 +7,7 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
-import { WebhookRefusal, type WebhookReceiver } from '../providers/kit/provider-webhooks.js';
+import { WebhookRefusal, type WebhookReceiver } from '../domain/room-events.js';
 import type { Logger } from './logging.js';
 import type { RoomEventBus } from './room-event-bus.js';
 

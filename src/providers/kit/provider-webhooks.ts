@@ -6,37 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Env } from '../../config-values.js';
 import type { ProviderName } from '../../domain/model.js';
-import type { RoomEventDelivery } from '../../domain/room-events.js';
+import { WebhookRefusal, type WebhookReceiver } from '../../domain/room-events.js';
 import { MalformedError } from './wire-readers.js';
-
-/** One webhook request as received: the raw body bytes, untouched, and its headers. */
-export interface WebhookRequest {
-  body: Buffer;
-  headers: Headers;
-  /** When the gateway received it: the event time of events whose webhook carries none. */
-  receivedAt: Date;
-}
-
-/**
- * A delivery the receiver refuses: 401 when its signature, token or timestamp does not verify,
- * 400 when it verifies but is not a payload the provider sends. `reason` is for the log; it never
- * holds a signature, a token or a key.
- */
-export class WebhookRefusal extends Error {
-  constructor(
-    readonly status: 400 | 401 | 503,
-    readonly reason: string,
-  ) {
-    super(reason);
-    this.name = 'WebhookRefusal';
-  }
-}
-
-/** Verifies and maps one provider's deliveries; rejects with WebhookRefusal and nothing else. */
-export interface WebhookReceiver {
-  provider: ProviderName;
-  receive(request: WebhookRequest): Promise<RoomEventDelivery>;
-}
 
 export interface ProviderWebhooks<Config> {
   name: ProviderName;

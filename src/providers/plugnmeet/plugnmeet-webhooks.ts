@@ -5,8 +5,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { isSet, type Env } from '../../config-values.js';
-import type { RoomEvent, RoomEventDelivery, RoomEventKind } from '../../domain/room-events.js';
-import { parseVerifiedBody, toBodyDigest, WebhookRefusal, type ProviderWebhooks, type WebhookRequest } from '../kit/provider-webhooks.js';
+import { WebhookRefusal, type RoomEvent, type RoomEventDelivery, type RoomEventKind, type WebhookRequest } from '../../domain/room-events.js';
+import { parseVerifiedBody, toBodyDigest, type ProviderWebhooks } from '../kit/provider-webhooks.js';
 import { asId, asObject, asString, optional, type Json } from '../kit/wire-readers.js';
 import { asUnixSeconds } from '../kit/wire-time.js';
 

@@ -5,8 +5,8 @@
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { ConfigError, isSet, parseBoolean, parseUrl, type Env } from '../../config-values.js';
-import type { RoomEvent, RoomEventDelivery, RoomEventKind } from '../../domain/room-events.js';
-import { parseVerifiedBody, toBodyDigest, WebhookRefusal, type ProviderWebhooks, type WebhookRequest } from '../kit/provider-webhooks.js';
+import { WebhookRefusal, type RoomEvent, type RoomEventDelivery, type RoomEventKind, type WebhookRequest } from '../../domain/room-events.js';
+import { parseVerifiedBody, toBodyDigest, type ProviderWebhooks } from '../kit/provider-webhooks.js';
 import { asId, asObject, asString, optional } from '../kit/wire-readers.js';
 import { asIsoTime } from '../kit/wire-time.js';
 import { DEFAULT_VIDEOSDK_API_URL } from './videosdk-provider.js';
