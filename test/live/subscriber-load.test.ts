@@ -21,7 +21,7 @@ beforeAll(() => {
 afterAll(() => gateway.close());
 
 const QUERY = 'subscription { roomEvents(filter: { provider: TELNYX }) { eventId kind sessionId } }';
-const fetchGateway = (url: string, init: RequestInit) => gateway.yoga.fetch(url, init);
+const fetchGateway = async (url: string, init: RequestInit) => gateway.yoga.fetch(url, init);
 
 async function postEvents(count: number, prefix: string): Promise<void> {
   for (let index = 0; index < count; index += 1) {
