@@ -35,7 +35,7 @@ const until = async (condition: () => boolean, ms = 60_000) => {
 };
 
 const telnyx = createTelnyxLiveDriver(createTelnyxStore());
-const gateway = createGateway(parseConfig({ LOG_LEVEL: 'silent', ...telnyx.env, SERVER_MAX_CONNECTIONS: String(SUBSCRIBERS + 100), MAX_SUBSCRIPTIONS: String(SUBSCRIBERS + 100) }));
+const gateway = createGateway(parseConfig({ LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...telnyx.env, SERVER_MAX_CONNECTIONS: String(SUBSCRIBERS + 100), MAX_SUBSCRIPTIONS: String(SUBSCRIBERS + 100) }));
 const server = createServer(gateway.yoga);
 server.maxConnections = SUBSCRIBERS + 1_000;
 // The webhook sender reuses its sockets: keep them open longer than the run, so no reuse races a close.
@@ -58,16 +58,18 @@ const ask = <T>(message: string, type: string) =>
   });
 
 let sent = 0;
+const statuses = new Map<number, number>();
 async function postEvent(): Promise<void> {
   const id = `bench-${sent++}`;
   const event = { record_type: 'event', event_type: 'video.room.participant.joined', id, occurred_at: new Date().toISOString(), payload: { room_id: 'bench-room', session_id: 'bench', participant_id: id } };
   const { body, headers } = await telnyx.sign(event, '');
   const response = await fetch(`${origin}/webhooks/telnyx`, { method: 'POST', headers, body });
   await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+  statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
 }
 // Warm up the webhook path so the baseline holds what its first use allocates.
 await postEvent();
+statuses.clear();
 
 const baseline = await heap();
 const openStarted = Date.now();
@@ -87,7 +89,8 @@ for (let index = 0; index < EVENTS; index += 1) {
 await Promise.all(posts);
 const sendSeconds = (Date.now() - started) / 1000;
 let report = await ask<{ counts: number[]; latencies: number[] }>('report', 'report');
-for (const deadline = Date.now() + 30_000; report.counts.some((count) => count < EVENTS) && Date.now() < deadline; ) {
+const accepted = statuses.get(200) ?? 0;
+for (const deadline = Date.now() + 30_000; report.counts.some((count) => count < accepted) && Date.now() < deadline; ) {
   await new Promise((resolve) => setTimeout(resolve, 200));
   report = await ask('report', 'report');
 }
@@ -98,9 +101,10 @@ await worker.terminate();
 const after = await heap();
 
 const complete = report.counts.filter((count) => count === EVENTS).length;
+const gotAccepted = report.counts.filter((count) => count === accepted).length;
 const sorted = [...report.latencies].sort((a, b) => a - b);
-console.log(`sent ${EVENTS} events in ${sendSeconds.toFixed(1)} s (${(EVENTS / sendSeconds).toFixed(1)}/s)`);
-console.log(`subscribers with every event: ${complete}/${SUBSCRIBERS} (deliveries ${report.latencies.length}/${EVENTS * SUBSCRIBERS})`);
+console.log(`sent ${EVENTS} events in ${sendSeconds.toFixed(1)} s (${(EVENTS / sendSeconds).toFixed(1)}/s); webhook answers: ${JSON.stringify(Object.fromEntries(statuses))}`);
+console.log(`subscribers with every event: ${complete}/${SUBSCRIBERS}; with every accepted (200) event: ${gotAccepted}/${SUBSCRIBERS} (deliveries ${report.latencies.length}/${accepted * SUBSCRIBERS})`);
 console.log(`delivery latency ms: p50 ${percentile(sorted, 50)}, p99 ${percentile(sorted, 99)}, max ${sorted.at(-1)}`);
 console.log(`gateway heap per subscriber: ${((withSubscribers - baseline) / SUBSCRIBERS / 1024).toFixed(1)} KB (peak heap while sending ${mb(duringPeak)} MB)`);
 console.log(`after disconnect: ${gateway.live.bus.subscriberCount()} subscribers, ${gateway.live.bus.bufferedEvents()} buffered; heap ${mb(after)} MB vs baseline ${mb(baseline)} MB (${after - baseline >= 0 ? '+' : ''}${mb(after - baseline)} MB)`);
