@@ -5,6 +5,8 @@ import { parseProviderConfigs, type ProviderConfigs } from './providers/registry
 import { parseOperationsConfig, type OperationsConfig } from './server/operations-config.js';
 import { withProfileDefaults } from './server/production-profile.js';
 import { parseCacheConfig, type CacheConfig } from './providers/cache/cache-config.js';
+import { parseLiveConfig, type LiveConfig } from './server/live-config.js';
+import { parseWebhookConfigs, type WebhookConfigs } from './providers/webhook-registry.js';
 
 /** The gateway's whole configuration; a provider is present when its credentials are set. */
 export interface GatewayConfig {
@@ -20,6 +22,10 @@ export interface GatewayConfig {
   server: ServerConfig;
   /** Profile, listening, readiness, metrics, traces (README, "Deploy"). */
   operations: OperationsConfig;
+  /** The webhook receivers whose provider key is configured (README, "Live events"). */
+  webhooks: WebhookConfigs;
+  /** The webhook routes' bounds, the pub/sub between replicas, subscription bounds. */
+  live: LiveConfig;
 }
 
 /** Parses the environment once into a typed config; throws ConfigError naming the bad variable. */
@@ -42,6 +48,8 @@ export function parseConfig(env: Env): GatewayConfig {
     cache: parseCacheConfig(env),
     server: parseServerConfig(withProfileDefaults(env)),
     operations: parseOperationsConfig(env),
+    webhooks: parseWebhookConfigs(env),
+    live: parseLiveConfig(env),
   };
 }
 

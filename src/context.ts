@@ -3,6 +3,7 @@ import { PROVIDER_NAMES, type ProviderName } from './domain/model.js';
 import type { ProviderCapabilities, ProviderSource, VideoProvider } from './domain/provider.js';
 import type { RoomChange, RoomChangeFeed } from './domain/room-changes.js';
 import type { RoomControl } from './domain/room-control.js';
+import type { RoomEventSubscriptions } from './domain/room-events.js';
 
 /** Limits every operation must stay within; refusals carry QUERY_TOO_COMPLEX / QUERY_TOO_DEEP / QUERY_TOO_BROAD. */
 export interface QueryLimits {
@@ -51,6 +52,10 @@ export interface GatewayContext {
   roomChanges: RoomChangeFeed;
   /** Room control (issue 16): each enabled provider's writes, who may run them, idempotent replays. */
   roomControl: RoomControlScope;
+  /** Live room events (every replica's, with Redis), for subscriptions. */
+  roomEvents: RoomEventSubscriptions;
+  /** Fresh sources with empty caches: a subscription swaps them in per event, so no event sees an earlier one's reads. */
+  createSources(): ReadonlyMap<ProviderName, ProviderSource>;
 }
 
 /** The scope names mutations require by default (`MUTATION_SCOPE_*` rename them; README, "Room control"). */
@@ -102,12 +107,14 @@ export interface ContextOptions {
   roomChanges: RoomChangeFeed;
   access: MutationAccess;
   idempotency: IdempotencyStore;
+  roomEvents: RoomEventSubscriptions;
 }
 
 /** A new context with empty per-request caches, whose upstream calls stop when `signal` aborts. */
 export function createContext(providers: readonly VideoProvider[], options: ContextOptions): GatewayContext {
   const { signal } = options;
-  const sources = new Map(providers.map((provider) => [provider.name, provider.createSource({ signal })]));
+  const createSources = () => new Map(providers.map((provider) => [provider.name, provider.createSource({ signal })]));
+  const sources = createSources();
   const afterWrite = (change: RoomChange) => {
     options.roomChanges.announce(change);
     const provider = providers.find((candidate) => candidate.name === change.provider);
@@ -127,6 +134,8 @@ export function createContext(providers: readonly VideoProvider[], options: Cont
       idempotency: options.idempotency,
       afterWrite,
     },
+    roomEvents: options.roomEvents,
+    createSources,
   };
 }
 

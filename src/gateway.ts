@@ -13,12 +13,14 @@ import { EXAMPLE_QUERY, ROOM_CONTROL_EXAMPLE } from './server/example-query.js';
 import { usePartialFailures } from './server/partial-failures-plugin.js';
 import { createProviders } from './providers/registry.js';
 import { createUpstreamSharing } from './providers/cache/upstream-sharing.js';
+import { createWebhookReceivers } from './providers/webhook-registry.js';
 import { createCursorSigner } from './schema/cursors.js';
 import { createMemoryIdempotencyStore } from './schema/idempotency-store.js';
 import { toMutationAccess } from './server/mutation-access.js';
 import { createRoomChangeFeed, type RoomChangeFeed } from './domain/room-changes.js';
 import { schema } from './schema/index.js';
 import { useClientAuth } from './server/client-auth.js';
+import { createLiveEvents, type LiveEvents } from './server/live-events.js';
 import { useInputLimits } from './server/input-limits.js';
 import { createLogger, useRequestLog, type Logger } from './server/logging.js';
 import { useAllowListedOperations } from './server/persisted-operations.js';
@@ -44,7 +46,9 @@ export interface Gateway {
   /** Metrics, traces and error logs (issue 14); `readiness` probes the providers. */
   observability: Observability;
   readiness: ReadinessMonitor;
-  /** Marks the gateway as shutting down: `/ready` answers 503 from now on. */
+  /** Live events: the bus subscriptions read from, fed by the webhook routes. */
+  live: LiveEvents;
+  /** Marks the gateway as shutting down: `/ready` answers 503 from now on, and live subscriptions end. */
   drain(): void;
   /** Aborts every request in flight (and any later one) with SHUTTING_DOWN: their upstream calls stop. */
   abortInFlight(): void;
@@ -78,6 +82,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
   const mutations = server.mutations;
   const idempotency = createMemoryIdempotencyStore({ ttlMs: mutations.idempotencyTtlSeconds * 1000, maxKeys: mutations.idempotencyMaxKeys });
   sharing.listen(roomChanges);
+  const live = createLiveEvents(config.live, { logger, roomChanges, receivers: createWebhookReceivers(config.webhooks) });
   const logUpstreamError = (error: GatewayError) =>
     logger.warn({ msg: 'upstream error', requestId: currentRequestScope()?.requestId, code: error.code, detail: error.message });
   const errorReporting = createErrorReporting(logger, createErrorMask({ hideSuggestions: !server.introspection, logUpstreamError }));
@@ -87,7 +92,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     healthCheckEndpoint: '/health',
     context: ({ request, jwt }) => {
       const access = toMutationAccess(mutations, server.clientAuth !== null, (jwt as { payload?: Record<string, unknown> } | undefined)?.payload);
-      return createContext(providers, { queryLimits: server.queryLimits, signal: signals.signalOf(request), cursors, roomChanges, access, idempotency });
+      return createContext(providers, { queryLimits: server.queryLimits, signal: signals.signalOf(request), cursors, roomChanges, access, idempotency, roomEvents: live.bus });
     },
     maskedErrors: { maskError: errorReporting.maskError },
     logging: errorReporting.logger,
@@ -99,6 +104,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
       useRequestLog(logger),
       signals.plugin,
       ...observability.plugins('/graphql'),
+      live.plugin,
       useRequestSizeLimit(server.queryLimits.maxBodyBytes),
       useReadinessCheck({
         endpoint: '/ready',
@@ -120,9 +126,14 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     roomChanges,
     observability,
     readiness,
-    drain: () => void (draining = true),
+    live,
+    drain: () => {
+      draining = true;
+      // Subscriptions would hold their connections open past the shutdown deadline: end them now.
+      live.bus.endSubscriptions();
+    },
     abortInFlight: () => signals.abortAll(),
-    close: async () => void (await Promise.all([...providers.map((provider) => provider.close()), observability.close(), sharing.close()])),
+    close: async () => void (await Promise.all([...providers.map((provider) => provider.close()), observability.close(), sharing.close(), live.close()])),
   };
 }
 

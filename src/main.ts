@@ -3,11 +3,13 @@
  * credentials it starts the sandbox simulators in process and serves the graph over them.
  */
 import type { Server } from 'node:http';
-import { ConfigError } from './config-values.js';
+import { ConfigError, parseInteger } from './config-values.js';
 import { parseConfig } from './config.js';
 import { hasProviderCredentials } from './providers/registry.js';
 import { createGateway, type Gateway } from './gateway.js';
+import { createLiveSandbox, DEFAULT_LIVE_INTERVAL_MS } from './sandbox/live-sandbox.js';
 import { SANDBOX_GATEWAY_DEFAULTS, startSandboxes, type Sandboxes } from './sandbox/sandboxes.js';
+import { attachGraphqlWs } from './server/graphql-ws.js';
 import { createHttpServer } from './server/http-server.js';
 import { toBanner } from './server/banner.js';
 import { ListenError, listenOn } from './server/listen.js';
@@ -17,16 +19,25 @@ import { checkProductionCredentials, parseProfile } from './server/production-pr
 async function main(): Promise<void> {
   checkProductionCredentials(parseProfile(process.env), hasProviderCredentials(process.env));
   const sandbox = hasProviderCredentials(process.env) ? null : await startSandboxes();
+  const live = sandbox ? createLiveSandbox(sandbox) : null;
   // The demo sandbox listens on loopback only and lets GraphiQL run mutations, unless the environment says otherwise.
-  const config = parseConfig(sandbox ? { ...SANDBOX_GATEWAY_DEFAULTS, ...process.env, ...sandbox.env } : process.env);
+  const config = parseConfig(sandbox ? { ...SANDBOX_GATEWAY_DEFAULTS, ...process.env, ...sandbox.env, ...live!.env } : process.env);
   const gateway = createGateway(config);
   const server = createHttpServer(gateway.yoga, config.server.http);
+  const sockets = attachGraphqlWs(server, gateway.yoga, { maxPayloadBytes: config.server.queryLimits.maxBodyBytes });
   const port = await listenOn(server, config.port, config.operations.host);
   const metricsServer = config.operations.metrics.port === null ? null : createMetricsServer(gateway.observability.metrics);
   if (metricsServer) await listenOn(metricsServer, config.operations.metrics.port!, config.operations.host, 'METRICS_PORT');
+  // The sandbox's live timeline sends its signed webhooks to this gateway: GraphiQL shows live events at once.
+  const timeline = live?.createTimeline({ targetOrigin: `http://127.0.0.1:${port}` });
+  const intervalMs = parseInteger(process.env, 'SANDBOX_LIVE_INTERVAL_MS', DEFAULT_LIVE_INTERVAL_MS, 0, 3_600_000);
+  if (timeline && intervalMs > 0) timeline.start(intervalMs);
   for (const line of toBanner(config, port, gateway.providers.map((provider) => provider.name), sandbox !== null)) console.log(line);
+  console.log(`roomgraph: webhook receivers on: ${gateway.live.receivers.map((name) => `/webhooks/${name}`).join(', ') || 'none'}`);
   const stop = () => {
     metricsServer?.close();
+    void timeline?.stop();
+    void sockets.close();
     void shutdown(server, gateway, sandbox, config.server.shutdownTimeoutMs);
   };
   process.once('SIGINT', stop);

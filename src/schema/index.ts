@@ -12,6 +12,7 @@ import './provider-info.js';
 import './telnyx-participant.js';
 import './entities.js';
 import './room-control.js';
+import './room-events.js';
 
 /** The schema the gateway serves: the graph plus the federation subgraph fields (`_service`, `_entities`). */
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6', sortSchema: false });

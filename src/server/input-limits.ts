@@ -42,6 +42,11 @@ export function useInputLimits(): Plugin {
       const problem = findOversizedInput(args.document, (args.variableValues ?? {}) as Record<string, unknown>);
       if (problem) setResultAndStopExecution({ errors: [problem] });
     },
+    // Subscriptions run through `subscribe`, not `execute`: the same limits apply to their arguments.
+    onSubscribe: ({ args, setResultAndStopExecution }) => {
+      const problem = findOversizedInput(args.document, (args.variableValues ?? {}) as Record<string, unknown>);
+      if (problem) setResultAndStopExecution({ errors: [problem] });
+    },
   };
 }
 

@@ -236,6 +236,64 @@ export type Participant = Node & {
   userId?: Maybe<Scalars['String']['output']>;
 };
 
+/** Someone joined (plugNmeet `participant_joined`, VideoSDK `participant-joined`, Telnyx `video.room.participant.joined`). */
+export type ParticipantJoinedEvent = RoomEvent & {
+  __typename?: 'ParticipantJoinedEvent';
+  /** Unique per event (`<provider>:<the provider's event id>`); a provider's retry of the same event is delivered once. */
+  eventId: Scalars['ID']['output'];
+  /** What happened. */
+  kind: RoomEventKind;
+  /** When it happened, by the provider's event time; VideoSDK participant events carry none, so theirs is when the gateway received them. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The participant as the provider lists them now; null when it no longer does (plugNmeet forgets who left a live room). */
+  participant?: Maybe<Participant>;
+  /** The provider's participant id. */
+  participantId: Scalars['String']['output'];
+  /** Their display name as the webhook gave it (plugNmeet, VideoSDK); null for Telnyx, whose webhook names none. */
+  participantName?: Maybe<Scalars['String']['output']>;
+  /** The provider that reported it. */
+  provider: Provider;
+  /** The provider's own event name (plugNmeet `participant_joined`, VideoSDK `session-ended`, Telnyx `video.room.session.started`, …). */
+  providerEventType: Scalars['String']['output'];
+  /** The room as it is now, read after the event (null if the provider no longer knows it or is not enabled for reads). */
+  room?: Maybe<Room>;
+  /** The provider's id of the room. */
+  roomId: Scalars['String']['output'];
+  /** The provider's id of the session it happened in. */
+  sessionId: Scalars['String']['output'];
+  /** The user identity the application gave them (plugNmeet `identity`); null elsewhere. */
+  userId?: Maybe<Scalars['String']['output']>;
+};
+
+/** Someone left (plugNmeet `participant_left`, VideoSDK `participant-left`, Telnyx `video.room.participant.left`). */
+export type ParticipantLeftEvent = RoomEvent & {
+  __typename?: 'ParticipantLeftEvent';
+  /** Unique per event (`<provider>:<the provider's event id>`); a provider's retry of the same event is delivered once. */
+  eventId: Scalars['ID']['output'];
+  /** What happened. */
+  kind: RoomEventKind;
+  /** When it happened, by the provider's event time; VideoSDK participant events carry none, so theirs is when the gateway received them. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The participant as the provider lists them now; null when it no longer does (plugNmeet forgets who left a live room). */
+  participant?: Maybe<Participant>;
+  /** The provider's participant id. */
+  participantId: Scalars['String']['output'];
+  /** Their display name as the webhook gave it (plugNmeet, VideoSDK); null for Telnyx, whose webhook names none. */
+  participantName?: Maybe<Scalars['String']['output']>;
+  /** The provider that reported it. */
+  provider: Provider;
+  /** The provider's own event name (plugNmeet `participant_joined`, VideoSDK `session-ended`, Telnyx `video.room.session.started`, …). */
+  providerEventType: Scalars['String']['output'];
+  /** The room as it is now, read after the event (null if the provider no longer knows it or is not enabled for reads). */
+  room?: Maybe<Room>;
+  /** The provider's id of the room. */
+  roomId: Scalars['String']['output'];
+  /** The provider's id of the session it happened in. */
+  sessionId: Scalars['String']['output'];
+  /** The user identity the application gave them (plugNmeet `identity`); null elsewhere. */
+  userId?: Maybe<Scalars['String']['output']>;
+};
+
 /** One ended session of a room: a plugNmeet past room, a VideoSDK ended session or a Telnyx ended room session. */
 export type PastRoom = Node & {
   __typename?: 'PastRoom';
@@ -515,6 +573,70 @@ export type RoomEdge = {
   node: Room;
 };
 
+/** A session ended (plugNmeet `room_finished`, VideoSDK `session-ended`, Telnyx `video.room.session.ended`). */
+export type RoomEndedEvent = RoomEvent & {
+  __typename?: 'RoomEndedEvent';
+  /** Unique per event (`<provider>:<the provider's event id>`); a provider's retry of the same event is delivered once. */
+  eventId: Scalars['ID']['output'];
+  /** What happened. */
+  kind: RoomEventKind;
+  /** When it happened, by the provider's event time; VideoSDK participant events carry none, so theirs is when the gateway received them. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The past room the session became (null if the provider does not list it yet). */
+  pastRoom?: Maybe<PastRoom>;
+  /** The provider that reported it. */
+  provider: Provider;
+  /** The provider's own event name (plugNmeet `participant_joined`, VideoSDK `session-ended`, Telnyx `video.room.session.started`, …). */
+  providerEventType: Scalars['String']['output'];
+  /** The room as it is now, read after the event (null if the provider no longer knows it or is not enabled for reads). */
+  room?: Maybe<Room>;
+  /** The provider's id of the room. */
+  roomId: Scalars['String']['output'];
+  /** The provider's id of the session it happened in. */
+  sessionId: Scalars['String']['output'];
+};
+
+/** Something that happened in a provider's room, as its webhook reported it. Select the member types' fields with `... on RoomEndedEvent { pastRoom { … } }` and the like. */
+export type RoomEvent = {
+  /** Unique per event (`<provider>:<the provider's event id>`); a provider's retry of the same event is delivered once. */
+  eventId: Scalars['ID']['output'];
+  /** What happened. */
+  kind: RoomEventKind;
+  /** When it happened, by the provider's event time; VideoSDK participant events carry none, so theirs is when the gateway received them. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The provider that reported it. */
+  provider: Provider;
+  /** The provider's own event name (plugNmeet `participant_joined`, VideoSDK `session-ended`, Telnyx `video.room.session.started`, …). */
+  providerEventType: Scalars['String']['output'];
+  /** The room as it is now, read after the event (null if the provider no longer knows it or is not enabled for reads). */
+  room?: Maybe<Room>;
+  /** The provider's id of the room. */
+  roomId: Scalars['String']['output'];
+  /** The provider's id of the session it happened in. */
+  sessionId: Scalars['String']['output'];
+};
+
+/** Which live events to receive; every part left out matches everything. */
+export type RoomEventFilter = {
+  /** Only these kinds of event. */
+  kinds?: InputMaybe<Array<RoomEventKind>>;
+  /** Only this provider's events. */
+  provider?: InputMaybe<Provider>;
+  /** Only these rooms' events (the provider's room ids; at most 100). */
+  roomIds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** What happened to a room. */
+export type RoomEventKind =
+  /** Someone joined the session. */
+  | 'PARTICIPANT_JOINED'
+  /** Someone left the session. */
+  | 'PARTICIPANT_LEFT'
+  /** The session ended; it is now a past room. */
+  | 'ROOM_ENDED'
+  /** A session started in the room. */
+  | 'ROOM_STARTED';
+
 /** Narrows a list of rooms. Every filter is applied exactly, by the provider or by the gateway. */
 export type RoomFilter = {
   /** Only rooms created in this range. */
@@ -541,6 +663,40 @@ export type RoomOrderField =
   | 'CREATED_AT'
   /** The room title, by Unicode code points. */
   | 'TITLE';
+
+/** A session started in a room (plugNmeet `room_started`, VideoSDK `session-started`, Telnyx `video.room.session.started`). */
+export type RoomStartedEvent = RoomEvent & {
+  __typename?: 'RoomStartedEvent';
+  /** Unique per event (`<provider>:<the provider's event id>`); a provider's retry of the same event is delivered once. */
+  eventId: Scalars['ID']['output'];
+  /** What happened. */
+  kind: RoomEventKind;
+  /** When it happened, by the provider's event time; VideoSDK participant events carry none, so theirs is when the gateway received them. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The provider that reported it. */
+  provider: Provider;
+  /** The provider's own event name (plugNmeet `participant_joined`, VideoSDK `session-ended`, Telnyx `video.room.session.started`, …). */
+  providerEventType: Scalars['String']['output'];
+  /** The room as it is now, read after the event (null if the provider no longer knows it or is not enabled for reads). */
+  room?: Maybe<Room>;
+  /** The provider's id of the room. */
+  roomId: Scalars['String']['output'];
+  /** The provider's id of the session it happened in. */
+  sessionId: Scalars['String']['output'];
+};
+
+/** Live events, over Server-Sent Events (`POST /graphql` with `Accept: text/event-stream`) or WebSocket (`graphql-transport-ws` on `/graphql`). Served by this service directly, not through a federation router that cannot forward subscriptions. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every room event the providers report from now on (their webhooks), in the order this gateway hears them; the events of one room session arrive in the order the provider sent them. A subscriber more than SUBSCRIPTION_BUFFER_EVENTS (256) events behind is ended with SUBSCRIPTION_OVERFLOW: refetch, then subscribe again. */
+  roomEvents: RoomEvent;
+};
+
+
+/** Live events, over Server-Sent Events (`POST /graphql` with `Accept: text/event-stream`) or WebSocket (`graphql-transport-ws` on `/graphql`). Served by this service directly, not through a federation router that cannot forward subscriptions. */
+export type SubscriptionRoomEventsArgs = {
+  filter?: InputMaybe<RoomEventFilter>;
+};
 
 /** Telnyx's refresh token, handed out beside every client token. */
 export type TelnyxJoinToken = {
