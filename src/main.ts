@@ -24,8 +24,9 @@ async function main(): Promise<void> {
   const config = parseConfig(sandbox ? { ...SANDBOX_GATEWAY_DEFAULTS, ...process.env, ...sandbox.env, ...live!.env } : process.env);
   const gateway = createGateway(config);
   const server = createHttpServer(gateway.yoga, config.server.http);
-  const sockets = attachGraphqlWs(server, gateway.yoga, { maxPayloadBytes: config.server.queryLimits.maxBodyBytes });
   const port = await listenOn(server, config.port, config.operations.host);
+  // Attached once listening: a WebSocket server re-emits its HTTP server's listen errors as its own.
+  const sockets = attachGraphqlWs(server, gateway.yoga, { maxPayloadBytes: config.server.queryLimits.maxBodyBytes });
   const metricsServer = config.operations.metrics.port === null ? null : createMetricsServer(gateway.observability.metrics);
   if (metricsServer) await listenOn(metricsServer, config.operations.metrics.port!, config.operations.host, 'METRICS_PORT');
   // The sandbox's live timeline sends its signed webhooks to this gateway: GraphiQL shows live events at once.

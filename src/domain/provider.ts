@@ -103,6 +103,8 @@ export interface ProviderSource {
 export interface SourceScope {
   /** Reaches every upstream call the source makes; aborted work stops and is not retried. */
   signal: AbortSignal;
+  /** Read every answer from the upstream, none from the cross-request cache (readiness probes). */
+  fresh?: boolean;
 }
 
 /** A configured provider: long-lived (connection pool, credentials), stateless per request. */

@@ -107,7 +107,7 @@ export function createReadinessMonitor(providers: readonly VideoProvider[], conf
 
 async function probeProvider(provider: VideoProvider, timeoutMs: number): Promise<ProbeResult> {
   try {
-    await provider.createSource({ signal: AbortSignal.timeout(timeoutMs) }).listActiveRooms();
+    await provider.createSource({ signal: AbortSignal.timeout(timeoutMs), fresh: true }).listActiveRooms();
     return { status: 'ok', checkedAt: new Date() };
   } catch (error) {
     const code = findGatewayError(error)?.code ?? 'UPSTREAM_UNAVAILABLE';

@@ -32,7 +32,8 @@ function sample(name: string, labels: Record<string, string>): number | undefine
 
 beforeAll(async () => {
   sandboxes = await startSandboxes();
-  gateway = createGateway(parseConfig({ ...sandboxes.env, LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '1', UPSTREAM_RETRY_BASE_MS: '1' }));
+  // No mutable caching: each query of the mix must reach the upstreams it names (faults included).
+  gateway = createGateway(parseConfig({ ...sandboxes.env, LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '1', UPSTREAM_RETRY_BASE_MS: '1', CACHE_MUTABLE_TTL_MS: '0' }));
   // The scripted mix: two good queries, a bad variable, a retried 503, a partial failure, an anonymous query.
   await post({ query: 'query Live { activeRooms { totalCount } }', operationName: 'Live' });
   await post({ query: 'query Live { activeRooms { totalCount } }', operationName: 'Live' });

@@ -7,11 +7,15 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-/** Starts a gateway process with `env` (added to this process's PATH and HOME only); resolves once it listens. */
+/**
+ * Starts a gateway process with `env` (added to this process's PATH and HOME only); resolves once it
+ * listens and has probed its providers, so its readiness probes (then every 10 minutes) stay out of
+ * the upstream calls a test counts.
+ */
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: new URL('../..', import.meta.url).pathname,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'silent', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'silent', READY_PROBE_INTERVAL_MS: '600000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -29,6 +33,7 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
     child.stderr!.on('data', read);
     child.once('exit', (code) => reject(new Error(`the gateway process exited with ${code}: ${output}`)));
   });
+  await fetch(`http://127.0.0.1:${port}/ready`);
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
     url,

@@ -21,7 +21,7 @@ export function createCachingHttp(http: UpstreamHttp, cache: UpstreamCache, fact
     };
     return cache.read(key, load, (response) => factsOf(call, response), call.signal);
   };
-  const withSignal = (signal: AbortSignal): UpstreamHttp => ({
+  const withSignal = (signal: AbortSignal, fresh = false): UpstreamHttp => fresh ? http.withSignal(signal) : ({
     request: (call) => request({ ...call, signal: call.signal ? AbortSignal.any([call.signal, signal]) : signal }),
     state: http.state,
     withSignal,

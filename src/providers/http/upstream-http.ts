@@ -55,8 +55,11 @@ export interface UpstreamHttp {
   request(request: UpstreamRequest): Promise<UpstreamResponse>;
   /** The circuit breaker's state, for readiness. */
   state(): UpstreamState;
-  /** The same client with every request tied to `signal` (one request's view; the pool is shared). */
-  withSignal(signal: AbortSignal): UpstreamHttp;
+  /**
+   * The same client with every request tied to `signal` (one request's view; the pool is shared);
+   * `fresh` skips the cross-request cache, when there is one.
+   */
+  withSignal(signal: AbortSignal, fresh?: boolean): UpstreamHttp;
   close(): Promise<void>;
 }
 

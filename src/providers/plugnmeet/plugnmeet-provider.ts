@@ -1,5 +1,5 @@
 import { isGroupConfigured, parseUrl, type Env } from '../../config-values.js';
-import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
+import type { ProviderCapabilities, SourceScope, VideoProvider } from '../../domain/provider.js';
 import { createUpstreamHttp } from '../http/upstream-http.js';
 import type { UpstreamOptions } from '../http/upstream-options.js';
 import type { ProviderModule } from '../kit/provider-module.js';
@@ -41,12 +41,12 @@ export function createPlugnmeetProvider(config: PlugnmeetConfig, upstream: Upstr
   const shared = upstream.sharing?.forAccount('plugnmeet', toPlugnmeetAccount(config));
   const http = createUpstreamHttp({ provider: 'plugnmeet', baseUrl: config.url, ...upstream, shared, describeErrorBody: describePlugnmeetErrorBody });
   const credentials: PlugnmeetCredentials = { apiKey: config.apiKey, apiSecret: config.apiSecret };
-  const clientOf = (signal: AbortSignal) => createPlugnmeetClient({ http: http.withSignal(signal), credentials, bounds: upstream.bounds, signal });
+  const clientOf = ({ signal, fresh }: SourceScope) => createPlugnmeetClient({ http: http.withSignal(signal, fresh), credentials, bounds: upstream.bounds, signal });
   return {
     name: 'plugnmeet',
     capabilities: PLUGNMEET_CAPABILITIES,
-    createSource: (scope) => createPlugnmeetSource(clientOf(scope.signal), shared?.cache),
-    createControl: (scope) => createPlugnmeetControl(clientOf(scope.signal), config.url),
+    createSource: (scope) => createPlugnmeetSource(clientOf(scope), shared?.cache),
+    createControl: (scope) => createPlugnmeetControl(clientOf(scope), config.url),
     state: () => http.state(),
     close: () => http.close(),
   };

@@ -49,16 +49,16 @@ export interface TelnyxProvider extends VideoProvider {
 export function createTelnyxProvider(config: TelnyxConfig, upstream: UpstreamOptions, source: TelnyxSourceOptions = {}): TelnyxProvider {
   const shared = upstream.sharing?.forAccount('telnyx', toTelnyxAccount(config));
   const http = createTelnyxHttp(config, upstream, shared);
-  const clientOf = (signal: AbortSignal) => createTelnyxClient(http.withSignal(signal), { apiKey: config.apiKey, bounds: upstream.bounds, signal });
-  const index = shared && upstream.sharing!.historyEnabled() ? createTelnyxHistory(clientOf, shared.cache, upstream.bounds, upstream.sharing!.indexRebuildMs) : null;
+  const clientOf = ({ signal, fresh }: SourceScope) => createTelnyxClient(http.withSignal(signal, fresh), { apiKey: config.apiKey, bounds: upstream.bounds, signal });
+  const index = shared && upstream.sharing!.historyEnabled() ? createTelnyxHistory((signal) => clientOf({ signal }), shared.cache, upstream.bounds, upstream.sharing!.indexRebuildMs) : null;
   return {
     name: 'telnyx',
     capabilities: TELNYX_CAPABILITIES,
     createSource: (scope) => {
       const history = index ? { index, signal: scope.signal } : undefined;
-      return createTelnyxSource(clientOf(scope.signal), { ...source, cache: shared?.cache, history });
+      return createTelnyxSource(clientOf(scope), { ...source, cache: shared?.cache, history });
     },
-    createControl: (scope) => createTelnyxControl(clientOf(scope.signal)),
+    createControl: (scope) => createTelnyxControl(clientOf(scope)),
     state: () => http.state(),
     close: () => http.close(),
   };

@@ -1,5 +1,5 @@
 import { isGroupConfigured, parseInteger, parseUrl, type Env } from '../../config-values.js';
-import type { ProviderCapabilities, VideoProvider } from '../../domain/provider.js';
+import type { ProviderCapabilities, SourceScope, VideoProvider } from '../../domain/provider.js';
 import { createUpstreamHttp } from '../http/upstream-http.js';
 import type { UpstreamOptions } from '../http/upstream-options.js';
 import type { ProviderModule } from '../kit/provider-module.js';
@@ -73,12 +73,12 @@ export function createVideosdkProvider(config: VideosdkConfig, upstream: Upstrea
     describeErrorBody: describeVideosdkError,
   });
   const tokens = createVideosdkTokenSource(config);
-  const clientOf = (signal: AbortSignal) => createVideosdkClient(http.withSignal(signal), tokens, { pageSize: config.pageSize, bounds: upstream.bounds, signal });
+  const clientOf = ({ signal, fresh }: SourceScope) => createVideosdkClient(http.withSignal(signal, fresh), tokens, { pageSize: config.pageSize, bounds: upstream.bounds, signal });
   return {
     name: 'videosdk',
     capabilities: VIDEOSDK_CAPABILITIES,
-    createSource: ({ signal }) => createVideosdkSource(clientOf(signal), upstream.bounds, shared?.cache),
-    createControl: ({ signal }) => createVideosdkControl(clientOf(signal), { credentials: config }),
+    createSource: (scope) => createVideosdkSource(clientOf(scope), upstream.bounds, shared?.cache),
+    createControl: (scope) => createVideosdkControl(clientOf(scope), { credentials: config }),
     state: () => http.state(),
     close: () => http.close(),
   };
