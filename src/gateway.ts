@@ -82,7 +82,14 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
   const mutations = server.mutations;
   const idempotency = createMemoryIdempotencyStore({ ttlMs: mutations.idempotencyTtlSeconds * 1000, maxKeys: mutations.idempotencyMaxKeys });
   sharing.listen(roomChanges);
-  const live = createLiveEvents(config.live, { logger, roomChanges, receivers: createWebhookReceivers(config.webhooks) });
+  const live = createLiveEvents(config.live, {
+    logger,
+    roomChanges,
+    receivers: createWebhookReceivers(config.webhooks),
+    onWebhook: observability.metrics.recordWebhook,
+  });
+  observability.metrics.watchCache(sharing.report);
+  observability.metrics.watchSubscriptions(() => ({ subscribers: live.bus.subscriberCount(), bufferedEvents: live.bus.bufferedEvents() }));
   const logUpstreamError = (error: GatewayError) =>
     logger.warn({ msg: 'upstream error', requestId: currentRequestScope()?.requestId, code: error.code, detail: error.message });
   const errorReporting = createErrorReporting(logger, createErrorMask({ hideSuggestions: !server.introspection, logUpstreamError }));

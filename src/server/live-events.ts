@@ -6,7 +6,7 @@ import type { LiveConfig } from './live-config.js';
 import type { Logger } from './logging.js';
 import { createRoomEventBus, type RoomEventBus } from './room-event-bus.js';
 import { createMemoryTransport, createRedisTransport } from './room-event-transport.js';
-import { useWebhookRoutes } from './webhook-routes.js';
+import { useWebhookRoutes, type WebhookRouteOptions } from './webhook-routes.js';
 
 /** The live-event side of a gateway: the bus subscriptions read from, and the webhook routes that feed it. */
 export interface LiveEvents {
@@ -21,7 +21,12 @@ export interface LiveEvents {
 /** Wires the receivers (one per provider whose webhook key is configured) to a bus over Redis (`REDIS_URL`) or in process. */
 export function createLiveEvents(
   config: LiveConfig,
-  options: { logger: Logger; roomChanges: RoomChangeFeed; receivers: ReadonlyMap<ProviderName, WebhookReceiver> },
+  options: {
+    logger: Logger;
+    roomChanges: RoomChangeFeed;
+    receivers: ReadonlyMap<ProviderName, WebhookReceiver>;
+    onWebhook?: WebhookRouteOptions['onOutcome'];
+  },
 ): LiveEvents {
   const window = { seconds: config.dedupeSeconds, maxIds: config.dedupeMaxIds };
   const transport = config.redisUrl ? createRedisTransport(config.redisUrl, window) : createMemoryTransport(window);
@@ -38,6 +43,7 @@ export function createLiveEvents(
     logger: options.logger,
     maxBodyBytes: config.webhookMaxBodyBytes,
     concurrency: config.webhookConcurrency,
+    onOutcome: options.onWebhook,
   });
   return { bus, receivers: [...receivers.keys()], plugin, close: () => bus.close() };
 }

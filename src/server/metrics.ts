@@ -21,8 +21,22 @@ export interface GatewayMetrics {
   recordAttempt(event: AttemptReport): void;
   /** Reports each provider's circuit and readiness at every scrape. */
   watchProviders(providers: readonly VideoProvider[], statusOf: (provider: string) => string): void;
+  /** Reports the cross-request cache's counters and state at every scrape. */
+  watchCache(report: () => CacheFigures): void;
+  /** Reports the open subscriptions and their buffered events at every scrape. */
+  watchSubscriptions(figures: () => { subscribers: number; bufferedEvents: number }): void;
+  /** Counts one webhook delivery by provider and outcome (`published`, `duplicate`, `refused`, `failed`). */
+  recordWebhook(provider: string, outcome: 'published' | 'duplicate' | 'refused' | 'failed'): void;
   /** The exposition: Prometheus text format. */
   render(): Promise<{ contentType: string; body: string }>;
+}
+
+/** What the metrics read from the cache (`/ready`'s `cache` report). */
+export interface CacheFigures {
+  enabled: boolean;
+  status: string;
+  /** Counters since start; `bytes` and `entries` are null where the store does not tell (Redis). */
+  stats: { hits: number; misses: number; evictions: number; bytes: number | null; entries: number | null };
 }
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -63,8 +77,38 @@ export function createMetrics(): GatewayMetrics {
       for (const provider of watched.providers) this.set({ provider: provider.name }, watched.statusOf(provider.name) === 'ok' ? 1 : 0);
     },
   });
+  let cache: (() => CacheFigures) | null = null;
+  new Gauge({
+    name: 'roomgraph_cache',
+    help: 'The cross-request cache at scrape time: hits, misses and evictions since start, bytes and entries held, up (1 or 0).',
+    labelNames: ['figure'],
+    registers,
+    collect() {
+      const report = cache?.();
+      if (!report?.enabled) return;
+      for (const [figure, value] of Object.entries(report.stats)) if (value !== null) this.set({ figure }, value);
+      this.set({ figure: 'up' }, report.status === 'up' ? 1 : 0);
+    },
+  });
+  let subscriptions: (() => { subscribers: number; bufferedEvents: number }) | null = null;
+  new Gauge({
+    name: 'roomgraph_subscriptions',
+    help: 'Open roomEvents subscriptions in this process, and the events buffered for them.',
+    labelNames: ['figure'],
+    registers,
+    collect() {
+      const figures = subscriptions?.();
+      if (!figures) return;
+      this.set({ figure: 'subscribers' }, figures.subscribers);
+      this.set({ figure: 'buffered_events' }, figures.bufferedEvents);
+    },
+  });
+  const webhooks = new Counter({ name: 'roomgraph_webhooks_total', help: 'Provider webhook deliveries by provider and outcome.', labelNames: ['provider', 'outcome'], registers });
   return {
     registry,
+    watchCache: (report) => void (cache = report),
+    watchSubscriptions: (figures) => void (subscriptions = figures),
+    recordWebhook: (provider, outcome) => webhooks.inc({ provider, outcome }),
     recordRequest: (request) => {
       const labels = { operation: request.operationName ? operation(request.operationName) : 'anonymous', outcome: request.outcome };
       requests.inc(labels);

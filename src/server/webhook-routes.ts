@@ -18,6 +18,8 @@ export interface WebhookRouteOptions {
   maxBodyBytes: number;
   /** Deliveries being handled at once; more answer 503 so the provider retries later. */
   concurrency: number;
+  /** Told how each delivery to a configured receiver ended (for the metrics). */
+  onOutcome?: (provider: ProviderName, outcome: 'published' | 'duplicate' | 'refused' | 'failed') => void;
 }
 
 const PATH = /^\/webhooks\/([a-z]{1,32})\/?$/;
@@ -46,6 +48,7 @@ async function handleWebhook(request: Request, name: string, options: WebhookRou
   if (!receiver) return answer(404, 'no receiver for this provider');
   if (request.method !== 'POST') return answer(405, 'POST only');
   const refuse = (status: number, reason: string) => {
+    options.onOutcome?.(receiver.provider, 'refused');
     options.logger.warn({ msg: 'webhook refused', provider, status, reason });
     return answer(status, status === 401 ? 'unauthorized' : status === 413 ? 'body too large' : 'bad request');
   };
@@ -54,10 +57,12 @@ async function handleWebhook(request: Request, name: string, options: WebhookRou
   try {
     const delivery = await receiver.receive({ body, headers: request.headers, receivedAt: new Date() });
     const published = await options.bus.publish(delivery);
+    options.onOutcome?.(receiver.provider, published ? 'published' : 'duplicate');
     options.logger.info({ msg: published ? 'webhook published' : 'webhook already seen', provider, deliveryId: delivery.deliveryId, events: delivery.events.length });
     return answer(200, published ? 'published' : 'duplicate');
   } catch (error) {
     if (error instanceof WebhookRefusal) return refuse(error.status, error.reason);
+    options.onOutcome?.(receiver.provider, 'failed');
     options.logger.error({ msg: 'webhook not published', provider, detail: (error as Error).message });
     return answer(503, 'try again');
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +102,22 @@ describe('/metrics', () => {
     expect(queried.size).toBeGreaterThanOrEqual(8);
     const served = new Set(families.map((family) => family.name));
     expect([...queried].filter((name) => !served.has(name))).toEqual([]);
+  });
+
+  it('reports the cache, the open subscriptions and webhook deliveries', async () => {
+    expect(sample('roomgraph_cache', { figure: 'misses' })).toBeGreaterThan(0);
+    expect(sample('roomgraph_cache', { figure: 'up' })).toBe(1);
+    expect(sample('roomgraph_subscriptions', { figure: 'subscribers' })).toBe(0);
+    // A Telnyx receiver with a key of its own, and a delivery signed by nobody.
+    const receiving = createGateway(parseConfig({ ...sandboxes.env, LOG_LEVEL: 'silent', TELNYX_PUBLIC_KEY: randomBytes(32).toString('base64') }));
+    try {
+      const forged = await receiving.yoga.fetch('http://gateway.test/webhooks/telnyx', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"data":{}}' });
+      expect(forged.status).toBe(401);
+      const text = await (await receiving.yoga.fetch('http://gateway.test/metrics')).text();
+      expect(text).toContain('roomgraph_webhooks_total{provider="telnyx",outcome="refused"} 1');
+    } finally {
+      await receiving.close();
+    }
   });
 
   it('moves to a port of its own when METRICS_PORT is set', async () => {
