@@ -1,12 +1,7 @@
-import type { PlugnmeetStore } from './plugnmeet/plugnmeet-store.js';
-import { createPlugnmeetLiveDriver } from './plugnmeet/plugnmeet-webhooks.js';
+import { PROVIDER_NAMES } from '../domain/model.js';
 import type { LiveDriver } from './live-driver.js';
 import { createLiveTimeline, type LiveTimeline, type LiveTimelineOptions } from './live-timeline.js';
-import type { Sandboxes } from './sandboxes.js';
-import type { TelnyxStore } from './telnyx/telnyx-store.js';
-import { createTelnyxLiveDriver } from './telnyx/telnyx-webhooks.js';
-import type { VideosdkStore } from './videosdk/videosdk-store.js';
-import { createVideosdkLiveDriver } from './videosdk/videosdk-webhooks.js';
+import { SIMULATORS, type Sandboxes } from './sandboxes.js';
 
 /** The sandbox gone live: one driver per simulator and the webhook keys a gateway needs to verify them. */
 export interface LiveSandbox {
@@ -22,13 +17,7 @@ export const DEFAULT_LIVE_INTERVAL_MS = 4_000;
 
 /** Drivers over the running simulators' stores, each with fresh demo signing keys. */
 export function createLiveSandbox(sandboxes: Sandboxes): LiveSandbox {
-  const { plugnmeet, videosdk, telnyx } = sandboxes.simulators as unknown as {
-    plugnmeet: { store: PlugnmeetStore; env: Record<string, string> };
-    videosdk: { store: VideosdkStore };
-    telnyx: { store: TelnyxStore };
-  };
-  const credentials = { apiKey: plugnmeet.env.PLUGNMEET_API_KEY!, apiSecret: plugnmeet.env.PLUGNMEET_API_SECRET! };
-  const drivers = [createPlugnmeetLiveDriver(plugnmeet.store, credentials), createVideosdkLiveDriver(videosdk.store), createTelnyxLiveDriver(telnyx.store)];
+  const drivers = PROVIDER_NAMES.map((name) => SIMULATORS[name].liveDriver(sandboxes.simulators[name]));
   return {
     drivers,
     env: Object.assign({}, ...drivers.map((driver) => driver.env)) as Record<string, string>,

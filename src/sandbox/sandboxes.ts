@@ -1,6 +1,10 @@
 import { PROVIDER_NAMES, type ProviderName } from '../domain/model.js';
 import { startPlugnmeetSimulator } from './plugnmeet/plugnmeet-simulator.js';
+import type { LiveDriver } from './live-driver.js';
+import { createPlugnmeetLiveDriver } from './plugnmeet/plugnmeet-webhooks.js';
 import type { Simulator, SimulatorListenOptions } from './simulator.js';
+import { createTelnyxLiveDriver } from './telnyx/telnyx-webhooks.js';
+import { createVideosdkLiveDriver } from './videosdk/videosdk-webhooks.js';
 import { startTelnyxSimulator } from './telnyx/telnyx-simulator.js';
 import { startVideosdkSimulator } from './videosdk/videosdk-simulator.js';
 
@@ -12,11 +16,24 @@ export interface Sandboxes {
   close(): Promise<void>;
 }
 
-/** How each provider's simulator is started: the one place a new provider's simulator is listed. */
-export const SIMULATORS: Record<ProviderName, (options: SimulatorListenOptions) => Promise<Simulator>> = {
-  plugnmeet: startPlugnmeetSimulator,
-  videosdk: startVideosdkSimulator,
-  telnyx: startTelnyxSimulator,
+/** How one provider's simulator is started, and how its live timeline drives it (`<name>-webhooks.ts`). */
+export interface SimulatorEntry {
+  start(options: SimulatorListenOptions): Promise<Simulator>;
+  /** The live driver over this simulator's store, signing as its provider does. */
+  liveDriver(simulator: Simulator): LiveDriver;
+}
+
+function defineSimulator<S extends Simulator>(start: (options: SimulatorListenOptions) => Promise<S>, liveDriver: (simulator: S) => LiveDriver): SimulatorEntry {
+  return { start, liveDriver: (simulator) => liveDriver(simulator as S) };
+}
+
+/** Every provider's simulator: the one place a new provider's simulator is listed. */
+export const SIMULATORS: Record<ProviderName, SimulatorEntry> = {
+  plugnmeet: defineSimulator(startPlugnmeetSimulator, (simulator) =>
+    createPlugnmeetLiveDriver(simulator.store, { apiKey: simulator.env.PLUGNMEET_API_KEY!, apiSecret: simulator.env.PLUGNMEET_API_SECRET! }),
+  ),
+  videosdk: defineSimulator(startVideosdkSimulator, (simulator) => createVideosdkLiveDriver(simulator.store)),
+  telnyx: defineSimulator(startTelnyxSimulator, (simulator) => createTelnyxLiveDriver(simulator.store)),
 };
 
 /**
@@ -29,7 +46,7 @@ export const SANDBOX_GATEWAY_DEFAULTS: Record<string, string> = { HOST: '127.0.0
 export async function startSandboxes(options: { host?: string; basePort?: number } = {}): Promise<Sandboxes> {
   const simulators = {} as Record<ProviderName, Simulator>;
   for (const [rank, name] of PROVIDER_NAMES.entries()) {
-    simulators[name] = await SIMULATORS[name]({ host: options.host, port: options.basePort ? options.basePort + rank : 0 });
+    simulators[name] = await SIMULATORS[name].start({ host: options.host, port: options.basePort ? options.basePort + rank : 0 });
   }
   const all = Object.values(simulators);
   return {

@@ -43,7 +43,7 @@ export function describeProviderContract(name: ProviderName): void {
     const fresh = () => (source = provider.createSource(openScope()));
 
     beforeAll(async () => {
-      simulator = await SIMULATORS[name]({});
+      simulator = await SIMULATORS[name].start({});
       const env = { ...simulator.env, UPSTREAM_RETRIES: '0', UPSTREAM_BREAKER_FAILURES: '1000000' };
       const config = parseConfig(env);
       provider = createProviders(config.providers, toUpstreamOptions(config))[0]!;

@@ -68,7 +68,7 @@ describe.each(CASES)('upstream bounds of $name', (subject) => {
   let gateway: TestGateway;
 
   beforeAll(async () => {
-    simulator = await SIMULATORS[subject.name]({});
+    simulator = await SIMULATORS[subject.name].start({});
     hostile = await startHostileUpstream(simulator.env[subject.urlVariable]!);
     gateway = createTestGateway({ ...simulator.env, [subject.urlVariable]: hostile.url, UPSTREAM_RETRIES: '0', UPSTREAM_BREAKER_FAILURES: '1000' });
   });

@@ -2,7 +2,8 @@ import { isGroupConfigured, parseUrl, type Env } from '../../config-values.js';
 import type { ProviderCapabilities, SourceScope, VideoProvider } from '../../domain/provider.js';
 import { createUpstreamHttp } from '../http/upstream-http.js';
 import type { UpstreamOptions } from '../http/upstream-options.js';
-import type { ProviderModule } from '../kit/provider-module.js';
+import type { ProviderModule, WebhookConfigOf } from '../kit/provider-module.js';
+import { plugnmeetWebhooks } from './plugnmeet-webhooks.js';
 import type { PlugnmeetCredentials } from './plugnmeet-auth.js';
 import { createPlugnmeetClient, describePlugnmeetErrorBody } from './plugnmeet-client.js';
 import { createPlugnmeetControl } from './plugnmeet-control.js';
@@ -58,4 +59,5 @@ export const plugnmeetModule = {
   credentialVariables: CREDENTIALS,
   parseConfig: parsePlugnmeetConfig,
   create: createPlugnmeetProvider,
-} as const satisfies ProviderModule<PlugnmeetConfig>;
+  webhooks: plugnmeetWebhooks,
+} as const satisfies ProviderModule<PlugnmeetConfig, WebhookConfigOf<typeof plugnmeetWebhooks>>;

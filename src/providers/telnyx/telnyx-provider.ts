@@ -1,7 +1,8 @@
 import { isGroupConfigured, parseUrl, type Env } from '../../config-values.js';
 import type { ProviderCapabilities, SourceScope, VideoProvider } from '../../domain/provider.js';
 import type { UpstreamOptions } from '../http/upstream-options.js';
-import type { ProviderModule } from '../kit/provider-module.js';
+import type { ProviderModule, WebhookConfigOf } from '../kit/provider-module.js';
+import { telnyxWebhooks } from './telnyx-webhooks.js';
 import { createTelnyxClient, createTelnyxHttp } from './telnyx-client.js';
 import { createTelnyxControl } from './telnyx-control.js';
 import { createTelnyxSource, type TelnyxSource, type TelnyxSourceOptions } from './telnyx-source.js';
@@ -70,4 +71,5 @@ export const telnyxModule = {
   credentialVariables: CREDENTIALS,
   parseConfig: parseTelnyxConfig,
   create: createTelnyxProvider,
-} as const satisfies ProviderModule<TelnyxConfig>;
+  webhooks: telnyxWebhooks,
+} as const satisfies ProviderModule<TelnyxConfig, WebhookConfigOf<typeof telnyxWebhooks>>;

@@ -2,7 +2,8 @@ import { isGroupConfigured, parseInteger, parseUrl, type Env } from '../../confi
 import type { ProviderCapabilities, SourceScope, VideoProvider } from '../../domain/provider.js';
 import { createUpstreamHttp } from '../http/upstream-http.js';
 import type { UpstreamOptions } from '../http/upstream-options.js';
-import type { ProviderModule } from '../kit/provider-module.js';
+import type { ProviderModule, WebhookConfigOf } from '../kit/provider-module.js';
+import { videosdkWebhooks } from './videosdk-webhooks.js';
 import { createVideosdkTokenSource } from './videosdk-auth.js';
 import { createVideosdkClient, describeVideosdkError } from './videosdk-client.js';
 import { createVideosdkControl } from './videosdk-control.js';
@@ -90,4 +91,5 @@ export const videosdkModule = {
   credentialVariables: CREDENTIALS,
   parseConfig: parseVideosdkConfig,
   create: createVideosdkProvider,
-} as const satisfies ProviderModule<VideosdkConfig>;
+  webhooks: videosdkWebhooks,
+} as const satisfies ProviderModule<VideosdkConfig, WebhookConfigOf<typeof videosdkWebhooks>>;
