@@ -4,15 +4,17 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError } from './config-values.js';
+import { ConfigError, parseInteger } from './config-values.js';
 import { parseConfig } from './config.js';
 import { hasProviderCredentials } from './providers/registry.js';
 import { createGateway, type Gateway } from './gateway.js';
+import { MAX_SANDBOX_HISTORY } from './sandbox/demo-timeline.js';
 import { startSandboxes, type Sandboxes } from './sandbox/sandboxes.js';
 import { createHttpServer } from './server/http-server.js';
 
 async function main(): Promise<void> {
-  const sandbox = hasProviderCredentials(process.env) ? null : await startSandboxes();
+  const history = parseInteger(process.env, 'SANDBOX_HISTORY', 0, 0, MAX_SANDBOX_HISTORY) || undefined;
+  const sandbox = hasProviderCredentials(process.env) ? null : await startSandboxes({ history });
   const config = parseConfig(sandbox ? { ...process.env, ...sandbox.env } : process.env);
   const gateway = createGateway(config);
   const server = createHttpServer(gateway.yoga, config.server.http);
