@@ -57,7 +57,7 @@ export async function startSimulators(runtime: BenchRuntime, history?: number): 
 }
 
 /** Starts roomgraph or the reference against the simulators, and waits until it answers. */
-export async function startServer(name: ServerContender['name'], runtime: BenchRuntime, upstreamEnv: Record<string, string>): Promise<ServerContender> {
+export async function startServer(name: ServerContender['name'], runtime: BenchRuntime, upstreamEnv: Record<string, string>, extraNodeArgs: string[] = []): Promise<ServerContender> {
   const { file, nodeArgs } = entry(runtime, name === 'roomgraph' ? 'src/main' : 'bench/reference/reference-server');
   const port = await freePort();
   const env = {
@@ -67,7 +67,7 @@ export async function startServer(name: ServerContender['name'], runtime: BenchR
     RATE_LIMIT_POINTS: '1000000000',
     CURSOR_SECRET: 'benchmark-cursor-secret-0123456789abcdef',
   };
-  const child = spawnBenchProcess(file, { nodeArgs: [...nodeArgs, '--import', PROBE, '--expose-gc'], env });
+  const child = spawnBenchProcess(file, { nodeArgs: [...nodeArgs, ...extraNodeArgs, '--import', PROBE, '--expose-gc'], env });
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/health`);
   return {
