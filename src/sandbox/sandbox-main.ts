@@ -2,13 +2,16 @@
  * `npm run sandbox`: runs the provider simulators alone and prints, per provider, the environment
  * that points a gateway (or any client, such as the providers' own SDKs) at them.
  */
-import { parseInteger } from '../config-values.js';
 import { MAX_SANDBOX_HISTORY } from './demo-timeline.js';
 import { startSandboxes } from './sandboxes.js';
 
 const basePort = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : 4100;
 // SANDBOX_HISTORY: ended sessions per provider (unset: the demo's few dozen).
-const history = parseInteger(process.env, 'SANDBOX_HISTORY', 0, 0, MAX_SANDBOX_HISTORY) || undefined;
+const history = process.env.SANDBOX_HISTORY ? Number(process.env.SANDBOX_HISTORY) : undefined;
+if (history !== undefined && !(Number.isInteger(history) && history >= 0 && history <= MAX_SANDBOX_HISTORY)) {
+  console.error(`roomgraph sandbox: SANDBOX_HISTORY must be an integer from 0 to ${MAX_SANDBOX_HISTORY}.`);
+  process.exit(1);
+}
 const sandboxes = await startSandboxes({ basePort, history });
 console.log('roomgraph sandbox: provider simulators on loopback (demo credentials, not secrets).');
 for (const [provider, simulator] of Object.entries(sandboxes.simulators)) {

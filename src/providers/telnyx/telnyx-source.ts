@@ -105,7 +105,7 @@ export function createTelnyxSource(client: TelnyxClient, options: TelnyxSourceOp
         const participant = session?.participants?.find((candidate) => candidate.id === keys[index]!.participantId);
         return participant ? toParticipant(participant, session!.room_id) : null;
       }),
-    readPastRooms: createPastRoomReader({ client, pageSize, sessionPage, roomNames, firstRoomPage: () => roomList(undefined).readPage(1) }),
+    readPastRooms: createPastRoomReader({ client, pageSize, sessionPage, roomNames }),
     listRooms: async (filter) => {
       const upstream = { date_created_at: toDayFilter(filter.createdAt), date_updated_at: toDayFilter(filter.updatedAt), unique_name: filter.name ?? undefined };
       const listed = await client.readEveryPage(roomList(upstream));
