@@ -1,23 +1,31 @@
-/** The part of autocannon 9's API the cache benchmark uses (the package ships no types). */
+/** The part of autocannon's programmatic API the benchmark uses (the package ships no types). */
 declare module 'autocannon' {
+  interface AutocannonOptions {
+    url: string;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    connections?: number;
+    duration?: number;
+    amount?: number;
+    expectBody?: string;
+    timeout?: number;
+  }
   interface Histogram {
-    average: number;
     p50: number;
     p99: number;
+    average: number;
   }
-  interface Result {
-    requests: Histogram;
+  interface AutocannonResult {
+    requests: Histogram & { total: number };
     latency: Histogram;
     non2xx: number;
     errors: number;
+    timeouts: number;
+    mismatches?: number;
+    start: Date;
+    finish: Date;
   }
-  interface Options {
-    url: string;
-    method?: string;
-    connections?: number;
-    duration?: number;
-    headers?: Record<string, string>;
-    body?: string;
-  }
-  export default function autocannon(options: Options): Promise<Result>;
+  function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+  export default autocannon;
 }

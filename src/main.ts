@@ -7,6 +7,7 @@ import { ConfigError, parseInteger } from './config-values.js';
 import { parseConfig } from './config.js';
 import { hasProviderCredentials } from './providers/registry.js';
 import { createGateway, type Gateway } from './gateway.js';
+import { MAX_SANDBOX_HISTORY } from './sandbox/demo-timeline.js';
 import { createLiveSandbox, DEFAULT_LIVE_INTERVAL_MS } from './sandbox/live-sandbox.js';
 import { SANDBOX_GATEWAY_DEFAULTS, startSandboxes, type Sandboxes } from './sandbox/sandboxes.js';
 import { attachGraphqlWs } from './server/graphql-ws.js';
@@ -18,7 +19,8 @@ import { checkProductionCredentials, parseProfile } from './server/production-pr
 
 async function main(): Promise<void> {
   checkProductionCredentials(parseProfile(process.env), hasProviderCredentials(process.env));
-  const sandbox = hasProviderCredentials(process.env) ? null : await startSandboxes();
+  const history = parseInteger(process.env, 'SANDBOX_HISTORY', 0, 0, MAX_SANDBOX_HISTORY) || undefined;
+  const sandbox = hasProviderCredentials(process.env) ? null : await startSandboxes({ history });
   const live = sandbox ? createLiveSandbox(sandbox) : null;
   // The demo sandbox listens on loopback only and lets GraphiQL run mutations, unless the environment says otherwise.
   const config = parseConfig(sandbox ? { ...SANDBOX_GATEWAY_DEFAULTS, ...process.env, ...sandbox.env, ...live!.env } : process.env);

@@ -11,16 +11,31 @@ export const DEMO_ANCHOR = new Date('2026-11-01T12:00:00Z');
 
 const HOUR = 3_600_000;
 
-/** Offset between providers on the grid (by their rank), so their sessions alternate in time. */
-const PROVIDER_STEP_MS = 2 * HOUR + 20 * 60_000;
+/** The demo grid's spacing: 7 hours between a provider's sessions. */
+const DEMO_SPACING_MS = 7 * HOUR;
+
+/** A long history is packed into about five years before the anchor (never closer than a minute apart). */
+const HISTORY_SPAN_MS = 5 * 365 * 24 * HOUR;
+
+/** The most ended sessions per provider a sandbox seeds (`SANDBOX_HISTORY`). */
+export const MAX_SANDBOX_HISTORY = 1_000_000;
 
 /**
- * Start of the provider's `index`-th ended session (0 = most recent), spaced 7 hours apart over
- * many days. Every 10th index starts at the same second for every provider.
+ * Spacing of a history of `size` sessions: the demo's 7 hours, or closer when 7 hours apart would
+ * reach back more than five years (a history of about 6 000 sessions or more).
  */
-export function demoSessionStart(provider: ProviderName, index: number): Date {
-  const offset = index % 10 === 5 ? 0 : PROVIDER_NAMES.indexOf(provider) * PROVIDER_STEP_MS;
-  return new Date(DEMO_ANCHOR.getTime() - index * 7 * HOUR - offset);
+export function historySpacing(size: number): number {
+  return Math.max(60_000, Math.min(DEMO_SPACING_MS, Math.floor(HISTORY_SPAN_MS / Math.max(1, size))));
+}
+
+/**
+ * Start of the provider's `index`-th ended session (0 = most recent), `spacingMs` apart (7 hours
+ * by default); providers are offset by a third of the spacing per rank, so their sessions
+ * alternate. Every 10th index starts at the same second for every provider.
+ */
+export function demoSessionStart(provider: ProviderName, index: number, spacingMs = DEMO_SPACING_MS): Date {
+  const offset = index % 10 === 5 ? 0 : PROVIDER_NAMES.indexOf(provider) * Math.floor(spacingMs / 3);
+  return new Date(DEMO_ANCHOR.getTime() - index * spacingMs - offset);
 }
 
 /** A deterministic pseudo-random generator (mulberry32) for seeded demo data. */

@@ -2,12 +2,19 @@
  * `npm run sandbox`: runs the provider simulators alone and prints, per provider, the environment
  * that points a gateway (or any client, such as the providers' own SDKs) at them.
  */
+import { MAX_SANDBOX_HISTORY } from './demo-timeline.js';
 import { startSandboxes, type Sandboxes } from './sandboxes.js';
 
 const basePort = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : 4100;
+// SANDBOX_HISTORY: ended sessions per provider (unset: the demo's few dozen).
+const history = process.env.SANDBOX_HISTORY ? Number(process.env.SANDBOX_HISTORY) : undefined;
+if (history !== undefined && !(Number.isInteger(history) && history >= 0 && history <= MAX_SANDBOX_HISTORY)) {
+  console.error(`roomgraph sandbox: SANDBOX_HISTORY must be an integer from 0 to ${MAX_SANDBOX_HISTORY}.`);
+  process.exit(1);
+}
 let sandboxes: Sandboxes;
 try {
-  sandboxes = await startSandboxes({ basePort });
+  sandboxes = await startSandboxes({ basePort, history });
 } catch (error) {
   // A port in use is one clear line, not a stack trace.
   const { code, port } = error as NodeJS.ErrnoException & { port?: number };

@@ -42,11 +42,12 @@ export const SIMULATORS: Record<ProviderName, SimulatorEntry> = {
  */
 export const SANDBOX_GATEWAY_DEFAULTS: Record<string, string> = { HOST: '127.0.0.1', MUTATIONS_WITHOUT_AUTH: 'true' };
 
-/** Starts every provider's simulator, each on its own free port (or `basePort + rank`). */
-export async function startSandboxes(options: { host?: string; basePort?: number } = {}): Promise<Sandboxes> {
+/** Starts every provider's simulator, each on its own free port (or `basePort + rank`), with `history` ended sessions each (default: the demo's). */
+export async function startSandboxes(options: { host?: string; basePort?: number; history?: number } = {}): Promise<Sandboxes> {
   const simulators = {} as Record<ProviderName, Simulator>;
   for (const [rank, name] of PROVIDER_NAMES.entries()) {
-    simulators[name] = await SIMULATORS[name].start({ host: options.host, port: options.basePort ? options.basePort + rank : 0 });
+    const port = options.basePort ? options.basePort + rank : 0;
+    simulators[name] = await SIMULATORS[name].start({ host: options.host, port, history: options.history });
   }
   const all = Object.values(simulators);
   return {

@@ -30,19 +30,23 @@ export interface Simulator {
   clearFaults(): void;
   /** Stops listening and drops open connections, hanging responses included. */
   close(): Promise<void>;
+  /** The node server itself, for tools that observe the traffic (the benchmark counts bytes sent). */
+  server: Server;
 }
 
 export interface SimulatorListenOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
+  /** Ended sessions to seed instead of the demo's own (`SANDBOX_HISTORY`; the benchmark's long histories). */
+  history?: number;
 }
 
 /** A request handler given the raw body, already recorded. */
 export type SimulatorHandler = (request: IncomingMessage, body: Buffer, response: ServerResponse) => void | Promise<void>;
 
 /** What `listenSimulator` gives back: a Simulator but for its `url` and `env`, plus where it listens. */
-export type ListeningSimulator = Omit<Simulator, 'url' | 'env'> & { server: Server; port: number; origin: string };
+export type ListeningSimulator = Omit<Simulator, 'url' | 'env'> & { port: number; origin: string };
 
 /**
  * Starts an HTTP server on loopback that records every call, serves an injected fault when one

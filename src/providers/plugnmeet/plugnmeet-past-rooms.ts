@@ -45,15 +45,23 @@ export function isNativeRead(read: PastRoomRead): boolean {
 
 /**
  * Serves a native read, usually with one offset call: the page is widened by the number of live
- * rooms in the filter, since their rows are skipped, and totalCount leaves them out.
+ * rooms in the filter, since their rows are skipped, and totalCount leaves them out. The live rooms
+ * are read beside the first page (one round, not two): until they are known, the page is widened
+ * by `LIVE_MARGIN_GUESS`, and the scan reads on if more of its rows turn out to be live.
  */
 export async function readNativePastRooms(client: PlugnmeetClient, read: PastRoomRead, liveRooms: LiveRooms): Promise<PastRoomSlice> {
-  const live = await liveRooms();
-  const margin = [...live.keys()].filter((roomId) => !read.filter.roomIds || read.filter.roomIds.includes(roomId)).length;
-  const scan = createScan(client, read, live, margin);
+  const scan = createScan(client, read, liveRooms);
   const after = exclusiveAfter(read);
   await (isDescending(read) ? scanDown(scan, after) : scanUp(scan, after));
-  return toSlice(scan.found, read.count, Math.max(0, scan.total - margin));
+  return toSlice(scan.found, read.count, Math.max(0, scan.total - scan.margin));
+}
+
+/** Live rows a first page is widened by before the live rooms are known. */
+const LIVE_MARGIN_GUESS = 8;
+
+/** How many live rooms the read's filter covers: the rows its stream holds that are no past rooms. */
+function liveMargin(read: PastRoomRead, live: ReadonlyMap<string, Room>): number {
+  return [...live.keys()].filter((roomId) => !read.filter.roomIds || read.filter.roomIds.includes(roomId)).length;
 }
 
 /** Answers a read from every row of its filter, in ascending insertion order, with no call. */
@@ -75,6 +83,8 @@ function isDescending(read: PastRoomRead): boolean {
 interface Scan {
   found: IndexedRow[];
   total: number;
+  /** The live rows of the stream (a guess until the first page is back). */
+  margin: number;
   /** How many more rows a call should ask for: what is still missing plus the live rows it may meet. */
   want(): number;
   fetch(request: Omit<FetchPastRoomsRequest, 'roomIds'>): Promise<PlugnmeetPastRoomsResult>;
@@ -82,19 +92,24 @@ interface Scan {
   isDone(): boolean;
 }
 
-function createScan(client: PlugnmeetClient, read: PastRoomRead, live: ReadonlyMap<string, Room>, margin: number): Scan {
+function createScan(client: PlugnmeetClient, read: PastRoomRead, liveRooms: LiveRooms): Scan {
   let calls = 0;
+  let live: ReadonlyMap<string, Room> = new Map();
   const scan: Scan = {
     found: [],
     total: 0,
-    want: () => Math.min(PLUGNMEET_MAX_LIMIT, read.count + 1 - scan.found.length + margin),
+    margin: LIVE_MARGIN_GUESS,
+    want: () => Math.min(PLUGNMEET_MAX_LIMIT, read.count + 1 - scan.found.length + scan.margin),
     async fetch(request) {
       calls += 1;
       const call = { provider: 'plugnmeet', method: 'POST', path: '/auth/room/fetchPastRooms' } as const;
       if (calls > client.bounds.maxPages) {
         throw new UpstreamError('UPSTREAM_LIMIT_EXCEEDED', call, `the scan needs more than UPSTREAM_MAX_PAGES=${client.bounds.maxPages} pages`);
       }
-      const page = await client.fetchPastRooms({ ...request, roomIds: read.filter.roomIds });
+      // getActiveRoomsInfo is read once per request: only the first page waits for it.
+      const [page, liveNow] = await Promise.all([client.fetchPastRooms({ ...request, roomIds: read.filter.roomIds }), liveRooms()]);
+      live = liveNow;
+      scan.margin = liveMargin(read, live);
       if (page.rooms_list.length > request.limit) {
         throw new UpstreamError('UPSTREAM_BAD_RESPONSE', call, `a page of ${request.limit} held ${page.rooms_list.length} rows`);
       }

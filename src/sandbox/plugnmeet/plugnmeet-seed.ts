@@ -1,4 +1,4 @@
-import { demoSessionStart, seededRandom } from '../demo-timeline.js';
+import { demoSessionStart, historySpacing, seededRandom } from '../demo-timeline.js';
 import { createPlugnmeetIdSource } from './plugnmeet-ids.js';
 import type { PlugnmeetParticipantInput, PlugnmeetParticipantState } from './plugnmeet-session.js';
 import type { PlugnmeetStore } from './plugnmeet-store.js';
@@ -68,15 +68,17 @@ const MINUTE = 60_000;
  * Fills `store` with the deterministic demo data: 48 ended sessions over 9 rooms (20–90 minutes
  * each, some with an analytics file) plus two ended breakout rooms of one of them, and 4 live
  * rooms (one a breakout room of another) created minutes before `now`. Rows are
- * inserted in creation order, so row ids (fetchPastRooms' order) agree with `created`.
+ * inserted in creation order, so row ids (fetchPastRooms' order) agree with `created`. `history`
+ * sets how many ended sessions there are instead (`SANDBOX_HISTORY`, the benchmark's long histories).
  */
-export function seedPlugnmeetDemo(store: PlugnmeetStore, now: Date = new Date()): void {
+export function seedPlugnmeetDemo(store: PlugnmeetStore, now: Date = new Date(), history = PLUGNMEET_DEMO_PAST_SESSIONS): void {
   const random = seededRandom(0x706e6d);
   const ids = createPlugnmeetIdSource(random);
   const inserts: { createdAt: Date; insert: () => void }[] = [];
-  for (let index = 0; index < PLUGNMEET_DEMO_PAST_SESSIONS; index += 1) {
+  const spacing = historySpacing(history);
+  for (let index = 0; index < history; index += 1) {
     const room = PAST_ROOMS[(index * 4) % PAST_ROOMS.length]!;
-    const createdAt = demoSessionStart('plugnmeet', index);
+    const createdAt = demoSessionStart('plugnmeet', index, spacing);
     const seconds = 20 * 60 + Math.floor(random() * 70 * 60 + 1);
     const session = {
       roomId: room.roomId,

@@ -17,6 +17,8 @@ export interface PlugnmeetSimulatorOptions {
   apiKey?: string;
   /** Defaults to a demo value that is not a secret. */
   apiSecret?: string;
+  /** Ended sessions to seed instead of the demo's own (`SANDBOX_HISTORY`; the benchmark's long histories). */
+  history?: number;
   /** How long an ending room stays listed as running after endRoom; the server's 10 s by default. */
   endRoomDelayMs?: number;
 }
@@ -42,7 +44,7 @@ export async function startPlugnmeetSimulator(
     apiSecret: options.apiSecret ?? PLUGNMEET_DEMO_API_SECRET,
   };
   const store = createPlugnmeetStore();
-  seedPlugnmeetDemo(store);
+  seedPlugnmeetDemo(store, new Date(), options.history);
   const timers = new Set<NodeJS.Timeout>();
   const later = (run: () => void, delayMs: number) => {
     const timer = setTimeout(() => {

@@ -1,4 +1,4 @@
-import { DEMO_ANCHOR, demoSessionStart, seededRandom } from '../demo-timeline.js';
+import { DEMO_ANCHOR, demoSessionStart, historySpacing, seededRandom } from '../demo-timeline.js';
 import { toSeededUuid, toTelnyxTime, type StoredParticipant, type StoredSession, type TelnyxStore } from './telnyx-store.js';
 
 /** How many ended sessions the demo history holds (session i starts at `demoSessionStart('telnyx', i)`). */
@@ -31,8 +31,9 @@ const DAY = 24 * 60 * MINUTE;
  * Fills `store` with the deterministic demo data: 8 rooms, 48 ended sessions spread over them so
  * that rooms interleave in time, each with 1–5 participants whose `context` is a plain name or a
  * JSON object, and 2 live sessions that started minutes before `now` with connected participants.
+ * `history` sets how many ended sessions there are instead (`SANDBOX_HISTORY`).
  */
-export function seedTelnyxDemo(store: TelnyxStore, now: Date = new Date()): void {
+export function seedTelnyxDemo(store: TelnyxStore, now: Date = new Date(), history = TELNYX_DEMO_PAST_SESSIONS): void {
   const random = seededRandom(0x7e1e);
   const time = (instant: Date | number) => toTelnyxTime(new Date(instant), random() * 1000);
   ROOMS.forEach((room, rank) => {
@@ -49,9 +50,10 @@ export function seedTelnyxDemo(store: TelnyxStore, now: Date = new Date()): void
       updated_at: time(created + room.updatedDaysLater * DAY + rank * 13 * MINUTE),
     });
   });
-  for (let index = 0; index < TELNYX_DEMO_PAST_SESSIONS; index += 1) {
+  const spacing = historySpacing(history);
+  for (let index = 0; index < history; index += 1) {
     const room = store.rooms[(index * 3 + Math.floor(random() * 2)) % store.rooms.length]!;
-    const start = demoSessionStart('telnyx', index).getTime();
+    const start = demoSessionStart('telnyx', index, spacing).getTime();
     const end = start + (20 + Math.floor(random() * 90)) * MINUTE;
     const session: StoredSession = {
       id: toSeededUuid(random),

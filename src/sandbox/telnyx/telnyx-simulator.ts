@@ -12,6 +12,8 @@ export interface TelnyxSimulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
+  /** Ended sessions to seed instead of the demo's own (`SANDBOX_HISTORY`; the benchmark's long histories). */
+  history?: number;
   /** Defaults to TELNYX_DEMO_API_KEY. */
   apiKey?: string;
   /**
@@ -48,7 +50,7 @@ export async function startTelnyxSimulator(options: TelnyxSimulatorOptions = {})
   const apiKey = options.apiKey ?? TELNYX_DEMO_API_KEY;
   const behaviour: TelnyxBehaviour = { dateComparison: options.dateComparison ?? 'calendar-day', pageMeta: options.pageMeta ?? 'full' };
   const store = createTelnyxStore();
-  seedTelnyxDemo(store);
+  seedTelnyxDemo(store, new Date(), options.history);
 
   // Async, so that anything thrown becomes the shared 500 answer instead of an uncaught exception.
   const handle = async (request: IncomingMessage, body: Buffer, response: ServerResponse) => {

@@ -1,4 +1,4 @@
-import { DEMO_ANCHOR, demoSessionStart, seededRandom } from '../demo-timeline.js';
+import { DEMO_ANCHOR, demoSessionStart, historySpacing, seededRandom } from '../demo-timeline.js';
 import type { VideosdkSimTimelog, VideosdkStore } from './videosdk-store.js';
 
 /** How many ended sessions lie on the demo grid (session i starts at `demoSessionStart('videosdk', i)`). */
@@ -31,17 +31,20 @@ const DAY = 24 * 60 * MINUTE;
 /**
  * Seeds the demo account: 8 rooms (5 with a customRoomId), 49 ended sessions spread over two weeks
  * (some participants rejoin, with 2 or 3 timelog segments), and 3 live sessions started minutes
- * before `now`, whose participants are connected, gone, or back after a break.
+ * before `now`, whose participants are connected, gone, or back after a break. `history` sets how
+ * many ended sessions there are instead (`SANDBOX_HISTORY`: `history - 1` on the grid plus the tied one).
  */
-export function seedVideosdkDemo(store: VideosdkStore, now: Date): void {
+export function seedVideosdkDemo(store: VideosdkStore, now: Date, history = VIDEOSDK_DEMO_PAST_SESSIONS): void {
   const random = seededRandom(0x71de05d);
   const rooms = ROOMS.map((customRoomId, index) =>
     store.addRoom({ customRoomId, createdAt: new Date(DEMO_ANCHOR.getTime() - (40 + 3 * index) * DAY) }),
   );
-  for (let index = 0; index < VIDEOSDK_DEMO_GRID_SESSIONS; index += 1) {
-    addPastSession(store, random, rooms[PAST_PATTERN[index % 10]!]!.roomId, demoSessionStart('videosdk', index), index);
+  const grid = Math.max(VIDEOSDK_DEMO_TIED_INDEX + 1, history - 1);
+  const spacing = historySpacing(grid);
+  for (let index = 0; index < grid; index += 1) {
+    addPastSession(store, random, rooms[PAST_PATTERN[index % 10]!]!.roomId, demoSessionStart('videosdk', index, spacing), index);
   }
-  addPastSession(store, random, rooms[4]!.roomId, demoSessionStart('videosdk', VIDEOSDK_DEMO_TIED_INDEX), VIDEOSDK_DEMO_GRID_SESSIONS);
+  addPastSession(store, random, rooms[4]!.roomId, demoSessionStart('videosdk', VIDEOSDK_DEMO_TIED_INDEX, spacing), grid);
   for (const live of LIVE) addLiveSession(store, rooms[live.room]!.roomId, new Date(now.getTime() - live.minutesAgo * MINUTE), live.room);
 }
 

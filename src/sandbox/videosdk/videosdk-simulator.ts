@@ -10,6 +10,8 @@ export interface VideosdkSimulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
+  /** Ended sessions to seed instead of the demo's own (`SANDBOX_HISTORY`; the benchmark's long histories). */
+  history?: number;
   /** Defaults to a demo key that is not a credential anywhere else. */
   apiKey?: string;
   /** Defaults to a demo value that is not a secret. */
@@ -43,7 +45,7 @@ export async function startVideosdkSimulator(options: VideosdkSimulatorOptions =
   };
   const store = createVideosdkStore();
   const seededAt = new Date();
-  seedVideosdkDemo(store, seededAt);
+  seedVideosdkDemo(store, seededAt, options.history);
   if (options.staleOngoingSession) seedStaleOngoingSession(store, seededAt);
   const routes = createVideosdkRoutes(store, {
     apiKey: credentials.apiKey,
