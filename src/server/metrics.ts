@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { VideoProvider } from '../domain/provider.js';
 import { createBoundedLabel, toEndpointLabel } from './metric-labels.js';
-import type { AttemptReport } from './upstream-report.js';
+import type { UpstreamAttemptEvent } from '../domain/upstream-attempts.js';
 
 /** How one GraphQL request ended, as the metrics see it. */
 export interface RequestOutcome {
@@ -18,7 +18,7 @@ export interface GatewayMetrics {
   registry: Registry;
   recordRequest(request: RequestOutcome): void;
   /** Subscribed to the HTTP layer's one report per upstream attempt. */
-  recordAttempt(event: AttemptReport): void;
+  recordAttempt(event: UpstreamAttemptEvent): void;
   /** Reports each provider's circuit and readiness at every scrape. */
   watchProviders(providers: readonly VideoProvider[], statusOf: (provider: string) => string): void;
   /** Reports the cross-request cache's counters and state at every scrape. */

@@ -8,14 +8,14 @@ import type { OperationsConfig } from './operations-config.js';
 import { createReadinessMonitor, type ReadinessMonitor } from './readiness.js';
 import { currentRequestScope } from './request-context.js';
 import { createTracing, type GatewayTracing } from './tracing.js';
-import type { AttemptReport } from './upstream-report.js';
+import type { UpstreamAttemptEvent } from '../domain/upstream-attempts.js';
 
 /** Metrics, traces, readiness and error logs of one gateway, fed by the server and the HTTP layer. */
 export interface Observability {
   metrics: GatewayMetrics;
   tracing: GatewayTracing;
   /** The HTTP layer's one report per upstream attempt: logged, counted. */
-  onAttempt: (report: AttemptReport) => void;
+  onAttempt: (report: UpstreamAttemptEvent) => void;
   /** The HTTP layer's attempt starts: traced. */
   onAttemptStart: GatewayTracing['onAttemptStart'];
   /** Set once the providers exist; creates their readiness monitor. */

@@ -10,14 +10,14 @@ import type { Plugin } from 'graphql-yoga';
 import { toEndpointLabel } from './metric-labels.js';
 import { currentRequestScope, type RequestScope } from './request-context.js';
 import type { TracingConfig } from './tracing-config.js';
-import type { AttemptObserver, AttemptStart } from './upstream-report.js';
+import type { UpstreamAttemptObserver, UpstreamAttemptStart } from '../domain/upstream-attempts.js';
 
 /** Spans of requests and upstream attempts, exported over OTLP/HTTP; a no-op when tracing is off. */
 export interface GatewayTracing {
   /** The yoga plugin that opens a server span per GraphQL request (child of the client's `traceparent`). */
   plugin: Plugin;
   /** Subscribed to the HTTP layer: a client span per upstream attempt, whose context goes upstream as `traceparent`. */
-  onAttemptStart: ((start: AttemptStart) => AttemptObserver | undefined) | undefined;
+  onAttemptStart: ((start: UpstreamAttemptStart) => UpstreamAttemptObserver | undefined) | undefined;
   /** Flushes the spans not yet exported. */
   shutdown(): Promise<void>;
 }

@@ -1,3 +1,7 @@
+import type { UpstreamAttemptEvent, UpstreamAttemptObserver, UpstreamAttemptStart } from '../../domain/upstream-attempts.js';
+
+export type { UpstreamAttemptEvent, UpstreamAttemptObserver, UpstreamAttemptStart };
+
 /** Timeouts of every upstream attempt, in milliseconds. */
 export interface UpstreamTimeouts {
   connectMs: number;
@@ -35,35 +39,6 @@ export interface UpstreamResilience {
 /** The default of `UpstreamOptions.maxBodyBytes`: 8 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-/** One attempt of an upstream call, as logged: where it went and how it ended, never what it carried. */
-export interface UpstreamAttemptEvent {
-  provider: string;
-  method: string;
-  path: string;
-  /** 1 for the first attempt, 2 for the first retry, … */
-  attempt: number;
-  /** The HTTP status, or null when none arrived. */
-  status: number | null;
-  /** `ok`, or the error code the attempt ended with. */
-  outcome: string;
-  durationMs: number;
-  /** Why a failed attempt failed, in the gateway's and the provider's words: for the log only, never a client. */
-  detail?: string;
-}
-
-/** An attempt about to be sent: where it goes (no body, no headers). */
-export interface UpstreamAttemptStart {
-  provider: string;
-  method: string;
-  path: string;
-  attempt: number;
-}
-
-/** An observer of one attempt: headers to send with it (trace context), and its end. */
-export interface UpstreamAttemptObserver {
-  headers?: Record<string, string>;
-  end(event: UpstreamAttemptEvent): void;
-}
 
 /**
  * How much one read of an upstream list may fetch (README, "Limits"). A list past these bounds
