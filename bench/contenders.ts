@@ -57,8 +57,15 @@ export async function startSimulators(runtime: BenchRuntime, history?: number): 
 }
 
 /** Starts roomgraph or the reference against the simulators, and waits until it answers. */
-export async function startServer(name: ServerContender['name'], runtime: BenchRuntime, upstreamEnv: Record<string, string>, extraNodeArgs: string[] = []): Promise<ServerContender> {
-  const { file, nodeArgs } = entry(runtime, name === 'roomgraph' ? 'src/main' : 'bench/reference/reference-server');
+export async function startServer(
+  name: ServerContender['name'],
+  runtime: BenchRuntime,
+  upstreamEnv: Record<string, string>,
+  extraNodeArgs: string[] = [],
+  overrides: { file?: string; env?: Record<string, string> } = {},
+): Promise<ServerContender> {
+  const built = entry(runtime, name === 'roomgraph' ? 'src/main' : 'bench/reference/reference-server');
+  const { file, nodeArgs } = overrides.file ? { file: overrides.file, nodeArgs: [] } : built;
   const port = await freePort();
   const env = {
     ...upstreamEnv,
@@ -66,6 +73,7 @@ export async function startServer(name: ServerContender['name'], runtime: BenchR
     // Keeps the rate limit (and its cost) but never refuses the benchmark's load from one address.
     RATE_LIMIT_POINTS: '1000000000',
     CURSOR_SECRET: 'benchmark-cursor-secret-0123456789abcdef',
+    ...overrides.env,
   };
   const child = spawnBenchProcess(file, { nodeArgs: [...nodeArgs, ...extraNodeArgs, '--import', PROBE, '--expose-gc'], env });
   const url = `http://127.0.0.1:${port}`;

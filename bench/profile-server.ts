@@ -2,6 +2,7 @@
  * `npm run bench:profile -- S2`: runs compiled roomgraph under `node --cpu-prof` against the
  * simulators, loads it with one scenario (c=50, 5 s), and prints where its CPU time went: the
  * heaviest functions by self time, and the share of each package and of roomgraph's own code.
+ * `--env K=V` (repeatable) sets the gateway's configuration, e.g. `--env CACHE_ENABLED=false`.
  */
 import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,10 +17,13 @@ interface ProfileNode {
   hitCount: number;
 }
 
-const name = process.argv[2] ?? 'S2';
+const name = process.argv[2]?.startsWith('S') ? process.argv[2] : 'S2';
+const env = Object.fromEntries(
+  process.argv.flatMap((value, index) => (process.argv[index - 1] === '--env' ? [[value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1)]] : [])),
+);
 const directory = mkdtempSync(join(tmpdir(), 'roomgraph-prof-'));
 const simulators = await startSimulators('compiled');
-const server = await startServer('roomgraph', 'compiled', simulators.env, ['--cpu-prof', `--cpu-prof-dir=${directory}`]);
+const server = await startServer('roomgraph', 'compiled', simulators.env, ['--cpu-prof', `--cpu-prof-dir=${directory}`], { env });
 const scenario = createScenarios(['UmVvbTpwbHVnbm1lZXQvdG93bi1oYWxs']).find((candidate) => candidate.name === name)!;
 await runLoad(server.url, scenario.body, { connections: 10, seconds: 2 });
 const result = await runLoad(server.url, scenario.body, { connections: 50, seconds: 5 });

@@ -1,8 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
+import { createYoga, useReadinessCheck, type GraphiQLOptions, type Plugin, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import { toUpstreamOptions, type GatewayConfig } from './config.js';
 import type { ServerConfig } from './server/server-config.js';
 import { createContext, type GatewayContext } from './context.js';
@@ -103,7 +102,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     },
     maskedErrors: { maskError: errorReporting.maskError },
     logging: errorReporting.logger,
-    renderGraphiQL,
+    renderGraphiQL: renderGraphiQLLazily,
     graphiql: server.graphiql ? { title: 'roomgraph', defaultQuery: EXAMPLE_QUERY, defaultTabs: [{ query: EXAMPLE_QUERY }, { query: ROOM_CONTROL_EXAMPLE }] } : false,
     landingPage: false,
     cors: toCorsOptions(server.corsOrigins, config.operations.profile),
@@ -163,4 +162,13 @@ function serverPlugins(server: ServerConfig): YogaPlugins {
     useInputLimits(),
     ...(server.rateLimit ? [useClientRateLimit(server.rateLimit)] : []),
   ];
+}
+
+/**
+ * GraphiQL's page, with its bundle (≈ 35 MB of heap once loaded) imported on the first page view:
+ * a gateway nobody opens GraphiQL on, or one with `GRAPHIQL=false`, never holds it.
+ */
+async function renderGraphiQLLazily(options: GraphiQLOptions): Promise<string> {
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
+  return renderGraphiQL(options);
 }
