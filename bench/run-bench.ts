@@ -29,6 +29,13 @@ export interface BenchReport {
   markdown: string;
 }
 
+/**
+ * roomgraph's configuration for the side-by-side rounds: its caches off, so that it makes the same
+ * upstream calls as the reference and the direct client (issue 11 compares the cost of the same
+ * work). What the caches save is measured by `npm run bench:cache`.
+ */
+const SAME_UPSTREAM_CALLS = { CACHE_ENABLED: 'false' };
+
 /** The smoke test's run: every scenario answered and checked under a little load, nothing about speed. */
 export const QUICK: BenchOptions = { runtime: 'tsx', rounds: 1, latencies: [0], c1Seconds: 0.1, c50Seconds: 0.1, minC50Requests: 50, warmSeconds: 0, histories: [] };
 /** `npm run bench`: three rounds at 0 and 20 ms, then histories of 100, 10 000 and 100 000 sessions. */
@@ -74,7 +81,7 @@ function header(options: BenchOptions): string {
   const roomgraph = options.runtime === 'compiled' ? '`node dist/main.js` (compiled by `npm run build`: what users run)' : '`node --import tsx src/main.ts` (quick mode: from source)';
   return [
     `Run of ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} cores (load average at start ${loadavg()[0]!.toFixed(1)}: other work shared them).`,
-    `roomgraph: ${roomgraph}, default configuration (logs at \`info\` to stdout, discarded) but \`RATE_LIMIT_POINTS=1000000000\` (the limiter runs, never refuses).`,
+    `roomgraph: ${roomgraph}, default configuration (logs at \`info\` to stdout, discarded) but \`RATE_LIMIT_POINTS=1000000000\` (the limiter runs, never refuses) and \`CACHE_ENABLED=false\` (no cache: the same upstream calls as the reference; the cache is measured by \`npm run bench:cache\`).`,
     'reference: stock graphql-yoga, hand-written resolvers (`bench/reference/`), compiled alike. direct: the upstream calls roomgraph made, replayed with undici.',
     `${options.rounds} interleaved rounds; load runs with autocannon (${options.c1Seconds} s at c=1, ${options.c50Seconds} s at c=50); figures are \`median (min–max)\` over rounds, ratios are taken per round.`,
   ].join('\n');
@@ -86,7 +93,10 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
   const problems: string[] = [];
   const started = performance.now();
   const simulators = await startSimulators(options.runtime);
-  const servers = await Promise.all([startServer('roomgraph', options.runtime, simulators.env), startServer('reference', options.runtime, simulators.env)]);
+  const servers = await Promise.all([
+    startServer('roomgraph', options.runtime, simulators.env, [], { env: SAME_UPSTREAM_CALLS }),
+    startServer('reference', options.runtime, simulators.env),
+  ]);
   let samples: Sample[] = [];
   let scenarios: Scenario[] = [];
   try {
