@@ -18,18 +18,29 @@ export interface RateLimitConfig {
  */
 export function useClientRateLimit(config: RateLimitConfig): Plugin {
   const limiter = new RateLimiterMemory({ points: config.points, duration: config.windowSeconds });
+  /** Spends an operation's cost from its client's budget; the refusal to answer with, or null. */
+  const spend = async (args: CostedOperation): Promise<GraphQLError | null> => {
+    // An operation over the cost limit is refused by the complexity plugin without an upstream call: it costs 1.
+    const estimate = estimateCost(args);
+    const maxCost = (args.contextValue as { queryLimits?: { maxCost: number } }).queryLimits?.maxCost ?? Infinity;
+    const cost = estimate > maxCost ? 1 : Math.min(config.points, Math.max(1, estimate));
+    try {
+      await limiter.consume(clientKeyOf(args.contextValue), cost);
+      return null;
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      return rateLimited(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
+    }
+  };
   return {
     onExecute: async ({ args, setResultAndStopExecution }) => {
-      // An operation over the cost limit is refused by the complexity plugin without an upstream call: it costs 1.
-      const estimate = estimateCost(args);
-      const maxCost = (args.contextValue as { queryLimits?: { maxCost: number } }).queryLimits?.maxCost ?? Infinity;
-      const cost = estimate > maxCost ? 1 : Math.min(config.points, Math.max(1, estimate));
-      try {
-        await limiter.consume(clientKeyOf(args.contextValue), cost);
-      } catch (refusal) {
-        if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        setResultAndStopExecution({ errors: [rateLimited(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)))] });
-      }
+      const refusal = await spend(args);
+      if (refusal) setResultAndStopExecution({ errors: [refusal] });
+    },
+    // A subscription spends its cost once, when it starts (its events are the providers' pushes, not upstream reads).
+    onSubscribe: async ({ args, setResultAndStopExecution }) => {
+      const refusal = await spend(args);
+      if (refusal) setResultAndStopExecution({ errors: [refusal] });
     },
   };
 }
@@ -42,8 +53,16 @@ export function clientKeyOf(context: unknown): string {
   return `ip:${req?.socket?.remoteAddress ?? 'unknown'}`;
 }
 
+/** What the cost estimate reads of an operation (execute's and subscribe's arguments alike). */
+interface CostedOperation {
+  document: Parameters<typeof complexityFromQuery>[0];
+  schema: Parameters<typeof complexityFromQuery>[1]['schema'];
+  variableValues?: unknown;
+  contextValue: unknown;
+}
+
 /** The operation's estimated cost; 1 when it cannot be estimated (execution then refuses it anyway). */
-function estimateCost(args: { document: Parameters<typeof complexityFromQuery>[0]; schema: Parameters<typeof complexityFromQuery>[1]['schema']; variableValues?: unknown; contextValue: unknown }): number {
+function estimateCost(args: CostedOperation): number {
   try {
     const variables = (args.variableValues ?? {}) as Record<string, unknown>;
     return complexityFromQuery(args.document, { schema: args.schema, ctx: args.contextValue as object, variables }).complexity;

@@ -118,6 +118,35 @@ describe('per-client rate limit', () => {
     });
   });
 
+  it('charges a subscription to the same budget when it starts, and refuses one over it with RATE_LIMITED', async () => {
+    await withGateway({ AUTH_JWT_SECRET: SECRET, RATE_LIMIT_POINTS: '3', RATE_LIMIT_WINDOW_SECONDS: '60' }, async (gateway) => {
+      const alice = { authorization: `Bearer ${await signed({ sub: 'alice' })}` };
+      const subscribe = async (headers: Record<string, string>) => {
+        const abort = new AbortController();
+        const response = await gateway.gateway.yoga.fetch('http://gateway.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+          body: JSON.stringify({ query: 'subscription { roomEvents { eventId } }' }),
+          signal: abort.signal,
+        });
+        // The first chunk: a refusal is a `next` with the error; an accepted subscription sends a keep-alive or nothing yet.
+        const reader = response.body!.getReader();
+        const first = await Promise.race([reader.read().then(({ value }) => new TextDecoder().decode(value)), new Promise<string>((resolve) => setTimeout(() => resolve(''), 300))]);
+        abort.abort();
+        await reader.cancel().catch(() => {});
+        return first;
+      };
+      const chunks: string[] = [];
+      for (let index = 0; index < 6; index += 1) chunks.push(await subscribe(alice));
+      expect(chunks[0]).not.toContain('RATE_LIMITED');
+      expect(chunks.at(-1)).toContain('RATE_LIMITED');
+      // Another client's budget is untouched.
+      expect(await subscribe({ authorization: `Bearer ${await signed({ sub: 'bob' })}` })).not.toContain('RATE_LIMITED');
+      // Queries and subscriptions share one budget: alice's queries are refused too.
+      expect((await gateway.post({ query: QUERY }, alice)).status).toBe(429);
+    });
+  });
+
   it('keys anonymous clients by their address', async () => {
     const gateway = createGateway(parseConfig({ ...sandboxes.env, LOG_LEVEL: 'silent', RATE_LIMIT_POINTS: '5' }));
     const server = createServer(gateway.yoga);
