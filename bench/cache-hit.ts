@@ -8,6 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
+import { createSchema, createYoga } from 'graphql-yoga';
 import { parseConfig } from '../src/config.js';
 import { createGateway, type Gateway } from '../src/gateway.js';
 import { startSandboxes } from '../src/sandbox/sandboxes.js';
@@ -30,11 +31,10 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ se
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
 }
 
-/** `mean (min–max)` of the values. */
-export const spread = (values: number[], digits = 1) =>
-  `${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** `median (min–max)` of the values (of the rounds). */
+const spread = (values: number[], digits = 1) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 
 /** The p50 in ms of `count` requests sent one after another over one keep-alive connection. */
 async function sequentialP50(url: string, body: string, expected: string, count: number): Promise<number> {
@@ -72,6 +72,7 @@ export async function hitVersusMiss(): Promise<void> {
     response: createGateway(parseConfig({ ...env, ...warm, RESPONSE_CACHE_TTL_MS: '3600000' })),
   };
   const servers = Object.fromEntries(await Promise.all(Object.entries(gateways).map(async ([name, gateway]) => [name, await listen(gateway.yoga)]))) as Record<Contender, { server: Server; url: string }>;
+  const stockYoga = await listen(createYoga({ schema: createSchema({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } } }), logging: false }));
   const throughput: string[] = [];
   const latency: string[] = [];
   for (const [name, query] of Object.entries(QUERIES)) {
@@ -83,12 +84,22 @@ export async function hitVersusMiss(): Promise<void> {
     });
     const expected = Object.fromEntries(await Promise.all(CONTENDERS.map(async (contender) => [contender, await answerOf(servers[contender].url, body)]))) as Record<Contender, string>;
     const runs = Object.fromEntries(CONTENDERS.map((contender) => [contender, [] as { rps: number; p50: number; sequential: number }[]])) as Record<Contender, { rps: number; p50: number; sequential: number }[]>;
+    // Floors, one request at a time: the gateway's `{ __typename }` (no cache, no upstream), and a
+    // stock graphql-yoga server with one constant field (no plugin of ours at all).
+    const floor: number[] = [];
+    const stock: number[] = [];
+    const typename = JSON.stringify({ query: '{ __typename }' });
+    const typenameAnswer = await answerOf(servers.miss.url, typename);
+    const hello = JSON.stringify({ query: '{ hello }' });
+    const helloAnswer = await answerOf(stockYoga.url, hello);
     for (let round = 0; round < ROUNDS; round += 1) {
+      floor.push(await sequentialP50(servers.miss.url, typename, typenameAnswer, SEQUENTIAL));
+      stock.push(await sequentialP50(stockYoga.url, hello, helloAnswer, SEQUENTIAL));
       for (const contender of CONTENDERS) {
         const load = await runLoad(servers[contender].url, body, { connections: 10, seconds: SECONDS, expectBody: expected[contender] });
         if (load.failures > 0 || load.mismatches > 0) throw new Error(`${contender}: ${load.failures} failures, ${load.mismatches} wrong answers`);
-        // The miss path is slow: a tenth of the sequential requests is enough for its median.
-        const count = contender === 'miss' ? Math.ceil(SEQUENTIAL / 10) : SEQUENTIAL;
+        // The miss path and the data-cache hit take tens of ms: a tenth of the sequential requests is enough for their median.
+        const count = contender === 'miss' || contender === 'data' ? Math.ceil(SEQUENTIAL / 10) : SEQUENTIAL;
         runs[contender].push({ rps: load.reqPerSec, p50: load.p50, sequential: await sequentialP50(servers[contender].url, body, expected[contender], count) });
       }
     }
@@ -99,13 +110,13 @@ export async function hitVersusMiss(): Promise<void> {
     throughput.push(`| ${name} | ${rps('miss')} | ${rps('data')} | ${rps('response')} | ${rps('static')} | ${spread(ratio('data'))}× | ${spread(ratio('response'))}× | ${spread(runs.response.map((run) => run.p50))} | ${spread(runs.static.map((run) => run.p50))} |`);
     const sequential = (contender: Contender) => spread(runs[contender].map((run) => run.sequential), 3);
     const gap = runs.response.map((run, index) => run.sequential - runs.static[index]!.sequential);
-    latency.push(`| ${name} | ${sequential('miss')} | ${sequential('data')} | ${sequential('response')} | ${sequential('static')} | ${spread(gap, 3)} | ${(answer.length / 1024).toFixed(1)} KiB |`);
+    latency.push(`| ${name} | ${sequential('miss')} | ${sequential('data')} | ${sequential('response')} | ${sequential('static')} | ${spread(gap, 3)} | ${spread(floor, 3)} | ${spread(stock, 3)} | ${(answer.length / 1024).toFixed(1)} KiB |`);
   }
   console.log('\n| query | miss req/s | data-cache hit req/s | response-cache hit req/s | static req/s | data hit / miss | response hit / miss | response hit p50 ms | static p50 ms |\n|---|---|---|---|---|---|---|---|---|');
   console.log(throughput.join('\n'));
-  console.log('\n| query (one request at a time) | miss p50 ms | data-cache hit p50 ms | response-cache hit p50 ms | static p50 ms | response hit − static, ms | answer |\n|---|---|---|---|---|---|---|');
+  console.log('\n| query (one request at a time) | miss p50 ms | data-cache hit p50 ms | response-cache hit p50 ms | static p50 ms | response hit − static, ms | gateway \`{ __typename }\` p50 ms | stock yoga \`{ hello }\` p50 ms | answer |\n|---|---|---|---|---|---|---|---|---|');
   console.log(latency.join('\n'));
-  for (const { server } of Object.values(servers)) server.close();
+  for (const { server } of [...Object.values(servers), stockYoga]) server.close();
   await Promise.all(Object.values(gateways).map((gateway) => gateway.close()));
   await sandboxes.close();
 }
