@@ -1,73 +1,16 @@
 /**
- * `npm run bench:cache` (issue 12): the cache-hit path against the miss path for S2 and S3, hit
- * latency against serving the same JSON with no upstream, the in-memory cache at its bound, and a
+ * `npm run bench:cache` (issue 12): the miss path, a data-cache hit and a response-cache hit for S2
+ * and S3 against serving the same JSON with no upstream (`cache-hit.ts`), the in-memory cache at its bound, and a
  * page of a non-native order (Telnyx, ENDED_AT) on a warm history index at 1 000 and 100 000
- * sessions. Rounds are interleaved (miss, hit, static, …) so drift hits every variant alike.
+ * sessions. Rounds are interleaved (miss, data hit, response hit, static, …) so drift hits every variant alike.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import autocannon from 'autocannon';
 import { parseConfig } from '../src/config.js';
-import { createGateway, type Gateway } from '../src/gateway.js';
+import { createGateway } from '../src/gateway.js';
 import { createMemoryStore } from '../src/providers/cache/cache-store.js';
-import { startSandboxes } from '../src/sandbox/sandboxes.js';
+import { createMemoryResponseStore } from '../src/server/response-cache-store.js';
 import { startTelnyxSimulator } from '../src/sandbox/telnyx/telnyx-simulator.js';
 import { toTelnyxTime } from '../src/sandbox/telnyx/telnyx-store.js';
-
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const S2 = '{ pastRooms(first: 50) { totalCount edges { node { id title createdAt endedAt participantCount } } } }';
-const S3 = '{ pastRooms(first: 50) { totalCount edges { node { id title createdAt participants { id name presences { joinedAt leftAt } } } } } }';
-
-async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
-}
-
-async function load(url: string, query: string): Promise<{ rps: number; p50: number; p99: number }> {
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    connections: 10,
-    duration: SECONDS,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
-const spread = (values: number[]) => `${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(1)} (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`;
-
-async function hitVersusMiss(): Promise<void> {
-  const sandboxes = await startSandboxes();
-  const env = { LOG_LEVEL: 'silent', RATE_LIMIT_POINTS: '0', ...sandboxes.env };
-  const gateways: Gateway[] = [
-    createGateway(parseConfig({ ...env, CACHE_ENABLED: 'false' })),
-    createGateway(parseConfig({ ...env, CACHE_ENABLED: 'true', CACHE_MUTABLE_TTL_MS: '3600000' })),
-  ];
-  const [miss, hit] = await Promise.all(gateways.map((gateway) => listen(gateway.yoga)));
-  for (const [name, query] of [['S2', S2], ['S3', S3]] as const) {
-    const answer = await (await fetch(hit!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).text();
-    const stat = await listen((_request, response) => {
-      _request.resume();
-      _request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end(answer));
-    });
-    const runs = { miss: [] as Awaited<ReturnType<typeof load>>[], hit: [] as Awaited<ReturnType<typeof load>>[], static: [] as Awaited<ReturnType<typeof load>>[] };
-    for (let round = 0; round < ROUNDS; round += 1) {
-      runs.miss.push(await load(miss!.url, query));
-      runs.hit.push(await load(hit!.url, query));
-      runs.static.push(await load(stat.url, query));
-    }
-    stat.server.close();
-    const ratios = runs.hit.map((run, index) => run.rps / runs.miss[index]!.rps);
-    console.log(`| ${name} | ${spread(runs.miss.map((run) => run.rps))} | ${spread(runs.hit.map((run) => run.rps))} | ${spread(ratios)}× | ${spread(runs.hit.map((run) => run.p50))} | ${spread(runs.static.map((run) => run.p50))} | ${spread(runs.static.map((run) => run.rps))} |`);
-  }
-  for (const server of [miss!, hit!]) server.server.close();
-  await Promise.all(gateways.map((gateway) => gateway.close()));
-  await sandboxes.close();
-}
+import { hitVersusMiss } from './cache-hit.js';
 
 async function memoryAtBound(): Promise<void> {
   const bound = 16 * 1024 * 1024;
@@ -79,6 +22,24 @@ async function memoryAtBound(): Promise<void> {
   const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   const stats = store.stats();
   console.log(`| ${(bound / 1048576).toFixed(0)} MiB | 100 000 × 1 kB | ${((stats.bytes ?? 0) / 1048576).toFixed(2)} MiB | ${stats.entries} | ${stats.evictions} | ${((after - before) / 1048576).toFixed(1)} MiB |`);
+}
+
+/** The response cache's store at its bound: 6× its bound of S2-like answers (50 past rooms, ~9 kB of JSON each). */
+async function responsesAtBound(): Promise<void> {
+  const bound = 16 * 1024 * 1024;
+  const store = createMemoryResponseStore(bound);
+  const answer = (index: number) => ({
+    data: { pastRooms: { totalCount: 1000 + index, edges: Array.from({ length: 50 }, (_unused, row) => ({ node: { id: Buffer.from(`PastRoom:telnyx/${index}/${row}`).toString('base64'), title: `room ${row}`, createdAt: new Date(index * 1000 + row).toISOString(), endedAt: new Date(index * 1000 + row + 60_000).toISOString(), participantCount: row } })) } },
+  });
+  const size = JSON.stringify(answer(0)).length;
+  const count = Math.ceil((6 * bound) / size);
+  global.gc?.();
+  const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  for (let index = 0; index < count; index += 1) store.set(`key-${index}`, answer(index), [], 3_600_000);
+  global.gc?.();
+  const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const stats = store.stats();
+  console.log(`| ${(bound / 1048576).toFixed(0)} MiB (response cache) | ${count.toLocaleString('en')} × ${(size / 1024).toFixed(1)} kB | ${(stats.bytes / 1048576).toFixed(2)} MiB | ${stats.entries} | ${stats.evictions} | ${((after - before) / 1048576).toFixed(1)} MiB |`);
 }
 
 /**
@@ -129,12 +90,12 @@ async function indexPageCost(history: number, ttlMs: string): Promise<void> {
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === 'hit') {
-    console.log('\n| query | miss req/s | hit req/s | hit / miss | hit p50 ms | static p50 ms | static req/s |\n|---|---|---|---|---|---|---|');
     await hitVersusMiss();
   }
   if (!only || only === 'memory') {
     console.log('\n| bound | written | held | entries | evictions | heap + buffers grew |\n|---|---|---|---|---|---|');
     await memoryAtBound();
+    await responsesAtBound();
   }
   if (!only || only === 'index') {
     console.log('\n| history | index synced | totalCount | index build | calls per later page | page p50 | page p95 |\n|---|---|---|---|---|---|---|');

@@ -32,6 +32,7 @@ import { currentRequestScope } from './server/request-context.js';
 import { createRequestSignals } from './server/request-signals.js';
 import { useRequestSizeLimit } from './server/request-size.js';
 import { useErrorCeiling } from './server/response-bounds.js';
+import { createResponseCache } from './server/response-cache.js';
 import { useRouterOnlySdl } from './server/router-sdl.js';
 import { createErrorReporting } from './server/yoga-logger.js';
 
@@ -81,6 +82,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
   const mutations = server.mutations;
   const idempotency = createMemoryIdempotencyStore({ ttlMs: mutations.idempotencyTtlSeconds * 1000, maxKeys: mutations.idempotencyMaxKeys });
   sharing.listen(roomChanges);
+  const responses = createResponseCache(config.cache.response, { roomChanges, clientAuth: server.clientAuth !== null });
   const live = createLiveEvents(config.live, {
     logger,
     roomChanges,
@@ -88,6 +90,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     onWebhook: observability.metrics.recordWebhook,
   });
   observability.metrics.watchCache(sharing.report);
+  observability.metrics.watchResponseCache(responses.report);
   observability.metrics.watchSubscriptions(() => ({ subscribers: live.bus.subscriberCount(), bufferedEvents: live.bus.bufferedEvents() }));
   const logUpstreamError = (error: GatewayError) =>
     logger.warn({ msg: 'upstream error', requestId: currentRequestScope()?.requestId, code: error.code, detail: error.message });
@@ -115,7 +118,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
       useReadinessCheck({
         endpoint: '/ready',
         check: async ({ fetchAPI }) => {
-          const report = { ...(await readiness.report(draining)), cache: sharing.report() };
+          const report = { ...(await readiness.report(draining)), cache: sharing.report(), responseCache: responses.report() };
           return Response.json.call(fetchAPI.Response, report, { status: report.ready ? 200 : 503 });
         },
       }),
@@ -123,6 +126,9 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
       usePartialFailures(logUpstreamError),
       useErrorCeiling(server.maxResponseErrors),
       ...clientConveniencePlugins(config.operations, server.persistedOperationsFile !== null),
+      // Last: a hit is served in the execute phase after every limit above has run, and the key is
+      // built in `onParams` after the allow-list and APQ have put the document in place.
+      ...responses.plugins,
     ],
   });
   return {
@@ -139,7 +145,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
       live.bus.endSubscriptions();
     },
     abortInFlight: () => signals.abortAll(),
-    close: async () => void (await Promise.all([...providers.map((provider) => provider.close()), observability.close(), sharing.close(), live.close()])),
+    close: async () => void (responses.close(), await Promise.all([...providers.map((provider) => provider.close()), observability.close(), sharing.close(), live.close()])),
   };
 }
 

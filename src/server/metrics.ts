@@ -23,6 +23,8 @@ export interface GatewayMetrics {
   watchProviders(providers: readonly VideoProvider[], statusOf: (provider: string) => string): void;
   /** Reports the cross-request cache's counters and state at every scrape. */
   watchCache(report: () => CacheFigures): void;
+  /** Reports the whole-response cache's counters at every scrape. */
+  watchResponseCache(report: () => ResponseCacheFigures): void;
   /** Reports the open subscriptions and their buffered events at every scrape. */
   watchSubscriptions(figures: () => { subscribers: number; bufferedEvents: number }): void;
   /** Counts one webhook delivery by provider and outcome (`published`, `duplicate`, `refused`, `failed`). */
@@ -37,6 +39,12 @@ export interface CacheFigures {
   status: string;
   /** Counters since start; `bytes` and `entries` are null where the store does not tell (Redis). */
   stats: { hits: number; misses: number; evictions: number; bytes: number | null; entries: number | null };
+}
+
+/** What the metrics read from the response cache (`/ready`'s `responseCache` report). */
+export interface ResponseCacheFigures {
+  enabled: boolean;
+  stats: { hits: number; misses: number; evictions: number; bytes: number; entries: number } | null;
 }
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -90,6 +98,18 @@ export function createMetrics(): GatewayMetrics {
       this.set({ figure: 'up' }, report.status === 'up' ? 1 : 0);
     },
   });
+  let responseCache: (() => ResponseCacheFigures) | null = null;
+  new Gauge({
+    name: 'roomgraph_response_cache',
+    help: 'The whole-response cache at scrape time: hits and misses of cacheable queries and evictions since start, JSON bytes and entries held.',
+    labelNames: ['figure'],
+    registers,
+    collect() {
+      const report = responseCache?.();
+      if (!report?.enabled || !report.stats) return;
+      for (const [figure, value] of Object.entries(report.stats)) this.set({ figure }, value);
+    },
+  });
   let subscriptions: (() => { subscribers: number; bufferedEvents: number }) | null = null;
   new Gauge({
     name: 'roomgraph_subscriptions',
@@ -107,6 +127,7 @@ export function createMetrics(): GatewayMetrics {
   return {
     registry,
     watchCache: (report) => void (cache = report),
+    watchResponseCache: (report) => void (responseCache = report),
     watchSubscriptions: (figures) => void (subscriptions = figures),
     recordWebhook: (provider, outcome) => webhooks.inc({ provider, outcome }),
     recordRequest: (request) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProviderName } from '../../src/domain/model.js';
-import { startSandboxes, type Sandboxes } from '../../src/sandbox/sandboxes.js';
+import { SIMULATORS, startSandboxes, type Sandboxes } from '../../src/sandbox/sandboxes.js';
 import type { TelnyxSimulator } from '../../src/sandbox/telnyx/telnyx-simulator.js';
 import { toTelnyxTime } from '../../src/sandbox/telnyx/telnyx-store.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
@@ -101,6 +101,26 @@ describe('the cross-request cache', () => {
     await gateway.post({ query });
     expect(callCounts()).toMatchObject({ plugnmeet: 0, telnyx: 0 });
     expect(callCounts().videosdk).toBeGreaterThan(0);
+  });
+
+  it('shows a room change on the next query once it is announced, through the data and the response cache alike', async () => {
+    const gateway = gatewayWith({ CACHE_MUTABLE_TTL_MS: '60000' });
+    const driver = SIMULATORS.telnyx.liveDriver(sandboxes.simulators.telnyx);
+    const roomId = driver.idleRooms()[0]!;
+    driver.startSession(roomId, new Date());
+    const query = '{ activeRooms(first: 20, provider: TELNYX) { totalCount edges { node { roomId participants { name } } } } }';
+    const namesIn = async () => {
+      const { json } = await gateway.post({ query });
+      const room = (json.data!.activeRooms as { edges: { node: { roomId: string; participants: { name: string }[] } }[] }).edges.find((edge) => edge.node.roomId === roomId);
+      return room!.node.participants.map((person) => person.name);
+    };
+    expect(await namesIn()).toEqual([]);
+    driver.join(roomId, 'Announced Guest', new Date());
+    // Both caches hold the room without the guest for a minute...
+    expect(await namesIn()).toEqual([]);
+    gateway.gateway.roomChanges.announce({ provider: 'telnyx', roomId });
+    // ...until the change is announced.
+    expect(await namesIn()).toEqual(['Announced Guest']);
   });
 
   it('shows a session that ends upstream within the mutable TTL, with a true totalCount, in every order', async () => {

@@ -41,6 +41,7 @@ describe('operations', () => {
       require: 'all',
       providers: ['plugnmeet', 'videosdk', 'telnyx'].map((provider) => ({ provider, status: 'ok', circuit: 'closed', checkedAt: expect.any(String) })),
       cache: { enabled: true, backend: 'memory', status: 'up', lastError: null, stats: expect.any(Object) },
+      responseCache: { enabled: true, backend: 'memory', ttlMs: 1000, stats: { hits: 0, misses: 0, evictions: 0, bytes: 0, entries: 0 } },
     });
     gateway.drain();
     expect((await gateway.yoga.fetch('http://gateway.test/ready')).status).toBe(503);
