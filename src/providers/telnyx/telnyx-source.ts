@@ -114,7 +114,7 @@ export function createTelnyxSource(client: TelnyxClient, options: TelnyxSourceOp
       }),
     readPastRooms: options.history
       ? (read) => readTelnyxHistory(options.history!.index, read, options.history!.signal, roomNames)
-      : createPastRoomReader({ client, pageSize, sessionPage, roomNames }),
+      : createPastRoomReader({ client, pageSize, sessionPage, roomNames, firstRoomPage: () => roomList(undefined).readPage(1) }),
     listRooms: async (filter) => {
       const upstream = { date_created_at: toDayFilter(filter.createdAt), date_updated_at: toDayFilter(filter.updatedAt), unique_name: filter.name ?? undefined };
       const listed = await client.readEveryPage(roomList(upstream));
