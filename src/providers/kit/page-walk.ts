@@ -62,7 +62,17 @@ export async function fetchEveryPage<T>(walk: PageWalk<T>): Promise<T[] | null> 
   walk.signal?.throwIfAborted();
   const firstRead = walk.readPage(1);
   const ahead = readAhead(walk);
-  const first = await firstRead;
+  try {
+    return await readRest(walk, await firstRead, ahead);
+  } finally {
+    // Pages read ahead and not used (past the end, or the read failed) are awaited all the same,
+    // their failures ignored, so that no call outlives the read.
+    await Promise.all([...ahead.values()].map((read) => read.catch(() => null)));
+  }
+}
+
+/** The rest of the list once page 1 is back, the pages read ahead taken where they are inside it. */
+async function readRest<T>(walk: PageWalk<T>, first: ListPage<T> | null, ahead: Map<number, Promise<ListPage<T> | null>>): Promise<T[] | null> {
   if (!first) return null;
   walk.remembered?.counts.set(walk.remembered.key, statedPages(walk, first));
   const pageCount = checkPageCount(walk, first);
