@@ -18,6 +18,8 @@ export interface ListPage<T> {
   totalPages: number | null;
   /** Items in all, as the upstream says; null when it does not say. */
   totalItems: number | null;
+  /** The page size the upstream says it paged by, when it says; the walk's `pageSize` otherwise. */
+  pageSize?: number;
 }
 
 /** How a list is walked: which call it is (for errors), its page size, and how a page is read. */
@@ -102,21 +104,22 @@ function readAhead<T>(walk: PageWalk<T>): Map<number, Promise<ListPage<T> | null
 
 /** The page count a first page states (its own, or implied by its total), before any check. */
 function statedPages<T>(walk: Pick<PageWalk<T>, 'pageSize'>, first: ListPage<T>): number {
-  const impliedPages = first.totalItems === null ? null : Math.max(1, Math.ceil(first.totalItems / walk.pageSize));
+  const impliedPages = first.totalItems === null ? null : Math.max(1, Math.ceil(first.totalItems / (first.pageSize ?? walk.pageSize)));
   return Math.max(1, first.totalPages ?? impliedPages ?? 1);
 }
 
 /** The number of pages to read, after checking it against the bounds and the page's own totals. */
 export function checkPageCount<T>(walk: Pick<PageWalk<T>, 'call' | 'pageSize' | 'bounds'>, first: ListPage<T>): number {
   const { totalPages, totalItems } = first;
-  const impliedPages = totalItems === null ? null : Math.max(1, Math.ceil(totalItems / walk.pageSize));
+  const pageSize = first.pageSize ?? walk.pageSize;
+  const impliedPages = totalItems === null ? null : Math.max(1, Math.ceil(totalItems / pageSize));
   const pages = statedPages(walk, first);
-  if (first.items.length > walk.pageSize) {
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', walk.call, `a page of ${walk.pageSize} held ${first.items.length} rows`);
+  if (first.items.length > pageSize) {
+    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', walk.call, `a page of ${pageSize} held ${first.items.length} rows`);
   }
   // One page of slack: a list that grew between the count and the page may say one more page.
   if (impliedPages !== null && totalPages !== null && Math.abs(totalPages - impliedPages) > 1) {
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', walk.call, `${totalPages} pages cannot hold ${totalItems} rows of ${walk.pageSize}`);
+    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', walk.call, `${totalPages} pages cannot hold ${totalItems} rows of ${pageSize}`);
   }
   if (pages > walk.bounds.maxPages) throw tooMany(walk, `${pages} pages`, `UPSTREAM_MAX_PAGES=${walk.bounds.maxPages}`);
   if ((totalItems ?? 0) > walk.bounds.maxRows) throw tooMany(walk, `${totalItems} rows`, `UPSTREAM_MAX_ROWS=${walk.bounds.maxRows}`);

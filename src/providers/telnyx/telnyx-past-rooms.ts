@@ -103,6 +103,7 @@ function toSessionList(reads: TelnyxPastRoomReads, roomId: string | null, create
   return {
     path: '/room_sessions',
     pageSize: reads.pageSize,
+    key: `/room_sessions ${JSON.stringify([roomId, filter.date_created_at ?? null, reads.pageSize])}`,
     readPage: (number) => reads.sessionPage({ filter, include_participants: true, page: { size: reads.pageSize, number } }),
   };
 }

@@ -58,11 +58,13 @@ export function createTelnyxSource(client: TelnyxClient, options: TelnyxSourceOp
   const roomList = (filter: TelnyxRoomListParams['filter']): TelnyxList<TelnyxRoom> => ({
     path: '/rooms',
     pageSize,
+    key: `/rooms ${toCanonicalKey({ filter, size: pageSize })}`,
     readPage: (number) => roomPage({ filter, page: { size: pageSize, number } }),
   });
   const sessionList = (filter: TelnyxSessionListParams['filter']): TelnyxList<TelnyxRoomSession> => ({
     path: '/room_sessions',
     pageSize,
+    key: `/room_sessions ${toCanonicalKey({ filter, size: pageSize })}`,
     readPage: (number) => sessionPage({ filter, include_participants: true, page: { size: pageSize, number } }),
   });
 
