@@ -3,7 +3,8 @@
  * two builds (or two configurations) of roomgraph side by side over the same simulators, in
  * interleaved rounds, at 0 ms upstream latency. Reports each one's CPU ms per request at c=50
  * (fixed request counts, so none is in flight when CPU is read), p50 at c=1 and peak RSS, and the
- * ratio B / A per round: median (min–max). The tool for "keep an optimisation only if it pays":
+ * ratio B / A per round: median (min–max). Both run with the benchmark's configuration (caches off,
+ * `bench/contenders.ts`) unless `--a-env`/`--b-env` say otherwise. The tool for "keep an optimisation only if it pays":
  * copy `dist/` aside, change the code, rebuild, and compare.
  */
 import { fileURLToPath } from 'node:url';

@@ -18,6 +18,8 @@ export interface BenchOptions extends RoundOptions {
   runtime: BenchRuntime;
   warmSeconds: number;
   histories: readonly number[];
+  /** Names (or prefixes: `S4` is every batch size) of the scenarios to run; all when absent. */
+  only?: readonly string[];
   log?: (line: string) => void;
 }
 
@@ -29,23 +31,16 @@ export interface BenchReport {
   markdown: string;
 }
 
-/**
- * roomgraph's configuration for the side-by-side rounds: its caches off, so that it makes the same
- * upstream calls as the reference and the direct client (issue 11 compares the cost of the same
- * work). What the caches save is measured by `npm run bench:cache`.
- */
-const SAME_UPSTREAM_CALLS = { CACHE_ENABLED: 'false' };
-
 /** The smoke test's run: every scenario answered and checked under a little load, nothing about speed. */
 export const QUICK: BenchOptions = { runtime: 'tsx', rounds: 1, latencies: [0], c1Seconds: 0.1, c50Seconds: 0.1, minC50Requests: 50, warmSeconds: 0, histories: [] };
 /** `npm run bench`: three rounds at 0 and 20 ms, then histories of 100, 10 000 and 100 000 sessions. */
 export const FULL: BenchOptions = { runtime: 'compiled', rounds: 3, latencies: [0, 20], c1Seconds: 1.5, c50Seconds: 2, minC50Requests: 100, warmSeconds: 1, histories: [100, 10_000, 100_000] };
 
-async function prepare(servers: ServerContender[], simulators: Bench['simulators'], problems: string[]): Promise<Omit<Bench, 'simulators' | 'servers' | 'rates'>> {
+async function prepare(servers: ServerContender[], simulators: Bench['simulators'], problems: string[], only?: readonly string[]): Promise<Omit<Bench, 'simulators' | 'servers' | 'rates'>> {
   const roomgraph = servers[0]!;
   const rooms = await postGraphQL(roomgraph.url, JSON.stringify({ query: ROOM_IDS_QUERY }));
   const roomIds = (rooms.answer.data?.rooms as { edges: { node: { id: string } }[] }).edges.map((edge) => edge.node.id);
-  const scenarios = createScenarios(roomIds);
+  const scenarios = createScenarios(roomIds).filter((scenario) => !only || only.some((name) => scenario.name.startsWith(name)));
   const expected = new Map<string, string>();
   const captured = new Map<string, Awaited<ReturnType<Bench['simulators']['capture']>>>();
   for (const scenario of scenarios) {
@@ -94,13 +89,13 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
   const started = performance.now();
   const simulators = await startSimulators(options.runtime);
   const servers = await Promise.all([
-    startServer('roomgraph', options.runtime, simulators.env, [], { env: SAME_UPSTREAM_CALLS }),
+    startServer('roomgraph', options.runtime, simulators.env),
     startServer('reference', options.runtime, simulators.env),
   ]);
   let samples: Sample[] = [];
   let scenarios: Scenario[] = [];
   try {
-    const prepared = await prepare(servers, simulators, problems);
+    const prepared = await prepare(servers, simulators, problems, options.only);
     scenarios = prepared.scenarios;
     log(`prepared ${scenarios.length} scenarios in ${Math.round(performance.now() - started)} ms; warming up`);
     const rates = await warm(servers, scenarios, options.warmSeconds);
@@ -154,6 +149,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const quick = process.argv.includes('--quick');
   const options = { ...(quick ? QUICK : FULL), log: (line: string) => console.error(line) };
   if (process.env.BENCH_ROUNDS) options.rounds = Number(process.env.BENCH_ROUNDS);
+  // A subset for a quicker look, e.g. BENCH_SCENARIOS=S2,S4 BENCH_LATENCIES=20 (then pass --no-history).
+  if (process.env.BENCH_SCENARIOS) options.only = process.env.BENCH_SCENARIOS.split(',').map((name) => name.trim());
+  if (process.env.BENCH_LATENCIES) options.latencies = process.env.BENCH_LATENCIES.split(',').map(Number);
   if (process.argv.includes('--no-history')) options.histories = [];
   const report = await runBenchmark(options);
   console.log(report.markdown);

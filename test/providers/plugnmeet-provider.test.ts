@@ -7,6 +7,7 @@ import type { ReadBounds, UpstreamOptions } from '../../src/providers/http/upstr
 import { toPlugnmeetAuthHeaders } from '../../src/providers/plugnmeet/plugnmeet-auth.js';
 import { createPlugnmeetProvider, type PlugnmeetConfig } from '../../src/providers/plugnmeet/plugnmeet-provider.js';
 import { startPlugnmeetSimulator } from '../../src/sandbox/plugnmeet/plugnmeet-simulator.js';
+import { recordCallRounds } from '../support/call-rounds.js';
 import { openScope } from '../support/source-scope.js';
 
 type PlugnmeetSimulator = Awaited<ReturnType<typeof startPlugnmeetSimulator>>;
@@ -152,6 +153,30 @@ describe('plugNmeet bounds', () => {
       expect(await source().loadRooms(unknown)).toEqual(unknown.map(() => null));
       expect(pastRoomCalls()).toHaveLength(1);
     } finally {
+      sim.store.clear();
+      await restartDemo();
+    }
+  });
+
+  it('reads every row of a read ordered here in one round once the provider knows how many pages they fill', async () => {
+    const fresh = providerWith({});
+    const read: PastRoomRead = { filter: ALL, order: { field: 'ENDED_AT', direction: 'ASC' }, direction: 'forward', after: null, inclusive: false, count: 10 };
+    sim.store.clear();
+    sim.injectFault({ kind: 'latency', ms: 150 }, { times: Infinity, path: '/auth/room/fetchPastRooms' });
+    try {
+      for (let index = 0; index < 250; index += 1) {
+        sim.store.addPastSession({ roomId: `bulk-${index}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, index)), endedAt: new Date(Date.UTC(2026, 0, 1, 5, index)) });
+      }
+      const rounds = async () => {
+        const timeline = recordCallRounds({ plugnmeet: sim });
+        expect((await fresh.createSource(openScope()).readPastRooms(read)).totalCount).toBe(250);
+        timeline.stop();
+        return timeline.calls().filter((call) => call.url === '/auth/room/fetchPastRooms').map((call) => call.round);
+      };
+      expect(await rounds()).toEqual([1, 2, 2]);
+      expect(await rounds()).toEqual([1, 1, 1]);
+    } finally {
+      sim.clearFaults();
       sim.store.clear();
       await restartDemo();
     }

@@ -8,6 +8,7 @@ import type { TelnyxSourceOptions } from '../../src/providers/telnyx/telnyx-sour
 import { TELNYX_DEMO_PAST_SESSIONS } from '../../src/sandbox/telnyx/telnyx-seed.js';
 import { startTelnyxSimulator, type TelnyxSimulator } from '../../src/sandbox/telnyx/telnyx-simulator.js';
 import type { StoredSession } from '../../src/sandbox/telnyx/telnyx-store.js';
+import { recordCallRounds } from '../support/call-rounds.js';
 import { openScope } from '../support/source-scope.js';
 import { createTelnyxTestbed, type TelnyxTestbed } from '../support/telnyx-testbed.js';
 
@@ -161,6 +162,25 @@ describe('batching and priming', () => {
     await source.readPastRooms({ ...read, order: ORDERS[1]!, direction: 'backward', count: 3 });
     await source.loadRooms(sim.store.rooms.map((room) => room.id));
     expect(sim.calls).toEqual([]);
+  });
+
+  it('reads a list of several pages in one round once the provider knows its page count', async () => {
+    const tuned = testbed.provider({ source: { pageSize: 10 } });
+    const read: PastRoomRead = { filter: ALL, order: ORDERS[0]!, direction: 'forward', after: null, inclusive: false, count: 100 };
+    sim.injectFault({ kind: 'latency', ms: 150 }, { times: Infinity });
+    try {
+      const rounds = async () => {
+        const timeline = recordCallRounds({ telnyx: sim });
+        await tuned.createSource(openScope()).readPastRooms(read);
+        timeline.stop();
+        return timeline.calls().filter((call) => call.url.startsWith('/v2/room_sessions')).map((call) => call.round);
+      };
+      expect(await rounds()).toEqual([1, 2, 2, 2, 2]);
+      // Pages 2-5 go out beside page 1 (UPSTREAM_PAGE_CONCURRENCY allows 4 at once): 5 calls, as before.
+      expect((await rounds()).sort()).toEqual([1, 1, 1, 1, 2]);
+    } finally {
+      sim.clearFaults();
+    }
   });
 
   it('shares one list among single-room reads of one tick when it is not longer than one call per room', async () => {

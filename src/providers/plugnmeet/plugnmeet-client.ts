@@ -1,7 +1,7 @@
 import { UpstreamError, type UpstreamCall, type UpstreamErrorCode } from '../../domain/errors.js';
 import type { UpstreamHttp } from '../http/upstream-http.js';
 import type { ReadBounds } from '../http/upstream-options.js';
-import { fetchEveryPage } from '../kit/page-walk.js';
+import { fetchEveryPage, type PageCounts } from '../kit/page-walk.js';
 import { parseBody } from '../kit/wire-readers.js';
 import { toPlugnmeetAuthHeaders, type PlugnmeetCredentials } from './plugnmeet-auth.js';
 import {
@@ -57,6 +57,8 @@ export interface PlugnmeetClientOptions {
   credentials: PlugnmeetCredentials;
   bounds: ReadBounds;
   signal?: AbortSignal;
+  /** Page counts of the row lists read before (kept by the provider across requests): their pages go out together. */
+  pageCounts?: PageCounts;
 }
 
 /** The largest page fetchPastRooms serves. */
@@ -106,6 +108,7 @@ export function createPlugnmeetClient(options: PlugnmeetClientOptions): Plugnmee
         pageSize: PLUGNMEET_MAX_LIMIT,
         bounds: options.bounds,
         signal: options.signal,
+        remembered: options.pageCounts && { counts: options.pageCounts, key: JSON.stringify(roomIds ? [...new Set(roomIds)].sort() : null) },
         readPage: async (pageNumber) => {
           const from = (pageNumber - 1) * PLUGNMEET_MAX_LIMIT;
           const page = await fetchPastRooms({ roomIds, from, limit: PLUGNMEET_MAX_LIMIT, orderBy: 'ASC' });

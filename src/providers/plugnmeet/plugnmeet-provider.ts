@@ -5,6 +5,7 @@ import type { UpstreamOptions } from '../http/upstream-options.js';
 import type { ProviderModule, WebhookConfigOf } from '../kit/provider-module.js';
 import { plugnmeetWebhooks } from './plugnmeet-webhooks.js';
 import type { PlugnmeetCredentials } from './plugnmeet-auth.js';
+import { createPageCounts } from '../kit/page-walk.js';
 import { createPlugnmeetClient, describePlugnmeetErrorBody } from './plugnmeet-client.js';
 import { createPlugnmeetControl } from './plugnmeet-control.js';
 import { createPlugnmeetSource } from './plugnmeet-source.js';
@@ -42,7 +43,10 @@ export function createPlugnmeetProvider(config: PlugnmeetConfig, upstream: Upstr
   const shared = upstream.sharing?.forAccount('plugnmeet', toPlugnmeetAccount(config));
   const http = createUpstreamHttp({ provider: 'plugnmeet', baseUrl: config.url, ...upstream, shared, describeErrorBody: describePlugnmeetErrorBody });
   const credentials: PlugnmeetCredentials = { apiKey: config.apiKey, apiSecret: config.apiSecret };
-  const clientOf = ({ signal, fresh }: SourceScope) => createPlugnmeetClient({ http: http.withSignal(signal, fresh), credentials, bounds: upstream.bounds, signal });
+  // How many pages each row list had at its last read, so that its next read asks for them in one round.
+  const pageCounts = createPageCounts();
+  const clientOf = ({ signal, fresh }: SourceScope) =>
+    createPlugnmeetClient({ http: http.withSignal(signal, fresh), credentials, bounds: upstream.bounds, signal, pageCounts });
   return {
     name: 'plugnmeet',
     capabilities: PLUGNMEET_CAPABILITIES,

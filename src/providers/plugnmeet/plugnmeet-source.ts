@@ -20,18 +20,29 @@ import type { UpstreamCache } from '../cache/upstream-cache.js';
  * past rooms share one call wherever the answer stays exact.
  */
 export function createPlugnmeetSource(client: PlugnmeetClient, cache?: UpstreamCache): ProviderSource {
-  const liveRooms: LiveRooms = memo(async () => new Map((await client.getActiveRoomsInfo()).map((active) => {
+  /** The live rooms once read (null until then): a batch of rooms that finds them known reads only the idle ones. */
+  let knownLive: ReadonlyMap<string, Room> | null = null;
+  const liveRooms: LiveRooms = memo(async () => (knownLive = new Map((await client.getActiveRoomsInfo()).map((active) => {
     const room = toActiveRoom(active);
     return [room.roomId, room] as const;
-  })));
+  }))));
   const allRows = createKeyedMemo(
     (roomIds: readonly string[] | null) => client.fetchAllPastRooms(roomIds),
     (roomIds) => JSON.stringify(roomIds ? [...new Set(roomIds)].sort() : null),
   );
 
+  // Several rooms at once (an entity batch) likely include idle ones: unless the live rooms are
+  // known already, the rooms' newest rows are read beside them, one round instead of two, at the
+  // price of a call when all turn out live. A room alone (`room(...)`) reads the live rooms first:
+  // one call when it is live.
   const rooms = new DataLoader<string, Room | null>(async (roomIds) => {
+    const idleRead = roomIds.length > 1 && knownLive === null ? loadIdleRooms(client, roomIds) : null;
+    idleRead?.catch(() => {});
     const live = await liveRooms();
-    const idle = await loadIdleRooms(client, roomIds.filter((roomId) => !live.has(roomId)));
+    const notLive = roomIds.filter((roomId) => !live.has(roomId));
+    // Not needed after all: still awaited (its failure ignored), so that no call outlives the request.
+    if (notLive.length === 0) await idleRead?.catch(() => null);
+    const idle = notLive.length === 0 ? new Map<string, Room>() : await (idleRead ?? loadIdleRooms(client, notLive));
     return roomIds.map((roomId) => live.get(roomId) ?? idle.get(roomId) ?? null);
   });
 
@@ -123,7 +134,7 @@ async function fetchCompleteRows(client: PlugnmeetClient, roomIds: string[]): Pr
  * by its newest session. Each call asks for the newest rows of the rooms not yet found, so it finds
  * at least one more room (or learns that the rest have no sessions); at most `maxPages` calls.
  */
-async function loadIdleRooms(client: PlugnmeetClient, roomIds: string[]): Promise<Map<string, Room>> {
+async function loadIdleRooms(client: PlugnmeetClient, roomIds: readonly string[]): Promise<Map<string, Room>> {
   const found = new Map<string, Room>();
   let missing = [...new Set(roomIds)];
   for (let calls = 0; missing.length > 0; calls += 1) {

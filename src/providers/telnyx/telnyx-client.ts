@@ -2,7 +2,7 @@ import pMap from 'p-map';
 import { UpstreamError, type UpstreamCall } from '../../domain/errors.js';
 import { createUpstreamHttp, type UpstreamHttp } from '../http/upstream-http.js';
 import type { ReadBounds, UpstreamOptions } from '../http/upstream-options.js';
-import { fetchEveryPage, type ListPage } from '../kit/page-walk.js';
+import { fetchEveryPage, type ListPage, type PageCounts } from '../kit/page-walk.js';
 import { toTelnyxAuthHeaders } from './telnyx-auth.js';
 import type { ProviderSharing } from '../cache/upstream-sharing.js';
 import { toTelnyxCacheFact } from './telnyx-cache.js';
@@ -41,6 +41,8 @@ export interface TelnyxSessionListParams {
 export interface TelnyxList<T> {
   path: string;
   pageSize: number;
+  /** The list's path and filters, the same for the same query: its page count is remembered under it. */
+  key?: string;
   readPage(pageNumber: number): Promise<TelnyxPage<T>>;
 }
 
@@ -98,6 +100,8 @@ export interface TelnyxClientOptions {
   bounds: ReadBounds;
   /** The request's signal; also stops the page walks between pages. */
   signal?: AbortSignal;
+  /** Page counts of the lists read before (kept by the provider across requests): their pages go out together. */
+  pageCounts?: PageCounts;
 }
 
 /**
@@ -141,15 +145,14 @@ export function createTelnyxClient(http: UpstreamHttp, options: TelnyxClientOpti
   }
 
   async function readEveryPage<T extends { id: string }>(list: TelnyxList<T>): Promise<T[]> {
-    const first = list.readPage(1);
-    // The echoed `page_size`, when there is one, is what the upstream paged by.
-    const pageSize = (await first).meta.page_size || list.pageSize;
+    const { pageCounts } = options;
     const items = await fetchEveryPage({
       call: toCall(list.path),
-      pageSize,
-      readPage: async (pageNumber) => toListPage(await (pageNumber === 1 ? first : list.readPage(pageNumber))),
+      pageSize: list.pageSize,
+      readPage: async (pageNumber) => toListPage(await list.readPage(pageNumber)),
       bounds: options.bounds,
       signal: options.signal,
+      remembered: pageCounts && list.key ? { counts: pageCounts, key: list.key } : undefined,
     });
     // Telnyx documents no order, so a list that shifted between pages may repeat an item.
     return [...new Map((items ?? []).map((item) => [item.id, item])).values()];
@@ -202,9 +205,12 @@ function toCall(path: string): UpstreamCall {
   return { provider: 'telnyx', method: 'GET', path };
 }
 
-/** A Telnyx page as the kit's page walk reads it; `total_results` feeds its sanity check when present. */
+/**
+ * A Telnyx page as the kit's page walk reads it; `total_results` feeds its sanity check when
+ * present, and the echoed `page_size`, when there is one, is what the upstream paged by.
+ */
 function toListPage<T>(page: TelnyxPage<T>): ListPage<T> {
-  return { items: page.data, totalPages: page.meta.total_pages, totalItems: page.meta.total_results ?? null };
+  return { items: page.data, totalPages: page.meta.total_pages, totalItems: page.meta.total_results ?? null, pageSize: page.meta.page_size || undefined };
 }
 
 type Query = Record<string, string | number | boolean | undefined>;

@@ -15,6 +15,8 @@ export interface TelnyxPastRoomReads {
   sessionPage(params: TelnyxSessionListParams): Promise<TelnyxPage<TelnyxRoomSession>>;
   /** The `unique_name` of each room that exists, by room id. */
   roomNames(roomIds: readonly string[]): Promise<Map<string, string>>;
+  /** Reads (once per request) the first page of the account's rooms, which `roomNames` of several rooms starts with. */
+  firstRoomPage(): Promise<unknown>;
 }
 
 /**
@@ -56,6 +58,10 @@ export function createPastRoomReader(reads: TelnyxPastRoomReads): (read: PastRoo
 async function fetchPastRooms(reads: TelnyxPastRoomReads, filter: PastRoomFilter): Promise<PastRoom[]> {
   const roomIds = validRoomIds(filter);
   if (roomIds && roomIds.length === 0) return [];
+  // Sessions of every room name many rooms: their names' first page goes out beside the sessions
+  // (one round, not two), wasted when the session list is refused or names one room at most. A
+  // failure is left to `roomNames`, which asks again and reports it.
+  if (roomIds === null) reads.firstRoomPage().catch(() => {});
   const sessions = await reads.client.readEveryPage(toSessionList(reads, roomIds?.length === 1 ? roomIds[0]! : null, filter.createdAt));
   const matching = sessions.filter((session) => isEndedMatch(session, filter.createdAt, roomIds));
   const names = await reads.roomNames(matching.map((session) => session.room_id));
@@ -97,6 +103,7 @@ function toSessionList(reads: TelnyxPastRoomReads, roomId: string | null, create
   return {
     path: '/room_sessions',
     pageSize: reads.pageSize,
+    key: `/room_sessions ${JSON.stringify([roomId, filter.date_created_at ?? null, reads.pageSize])}`,
     readPage: (number) => reads.sessionPage({ filter, include_participants: true, page: { size: reads.pageSize, number } }),
   };
 }

@@ -1,6 +1,7 @@
 import { isGroupConfigured, parseUrl, type Env } from '../../config-values.js';
 import type { ProviderCapabilities, SourceScope, VideoProvider } from '../../domain/provider.js';
 import type { UpstreamOptions } from '../http/upstream-options.js';
+import { createPageCounts } from '../kit/page-walk.js';
 import type { ProviderModule, WebhookConfigOf } from '../kit/provider-module.js';
 import { telnyxWebhooks } from './telnyx-webhooks.js';
 import { createTelnyxClient, createTelnyxHttp } from './telnyx-client.js';
@@ -50,7 +51,10 @@ export interface TelnyxProvider extends VideoProvider {
 export function createTelnyxProvider(config: TelnyxConfig, upstream: UpstreamOptions, source: TelnyxSourceOptions = {}): TelnyxProvider {
   const shared = upstream.sharing?.forAccount('telnyx', toTelnyxAccount(config));
   const http = createTelnyxHttp(config, upstream, shared);
-  const clientOf = ({ signal, fresh }: SourceScope) => createTelnyxClient(http.withSignal(signal, fresh), { apiKey: config.apiKey, bounds: upstream.bounds, signal });
+  // How many pages each list had at its last read, so that its next read asks for them in one round.
+  const pageCounts = createPageCounts();
+  const clientOf = ({ signal, fresh }: SourceScope) =>
+    createTelnyxClient(http.withSignal(signal, fresh), { apiKey: config.apiKey, bounds: upstream.bounds, signal, pageCounts });
   const index = shared && upstream.sharing!.historyEnabled() ? createTelnyxHistory((signal) => clientOf({ signal }), shared.cache, upstream.bounds, upstream.sharing!.indexRebuildMs) : null;
   return {
     name: 'telnyx',

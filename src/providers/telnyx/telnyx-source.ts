@@ -58,11 +58,13 @@ export function createTelnyxSource(client: TelnyxClient, options: TelnyxSourceOp
   const roomList = (filter: TelnyxRoomListParams['filter']): TelnyxList<TelnyxRoom> => ({
     path: '/rooms',
     pageSize,
+    key: `/rooms ${toCanonicalKey({ filter, size: pageSize })}`,
     readPage: (number) => roomPage({ filter, page: { size: pageSize, number } }),
   });
   const sessionList = (filter: TelnyxSessionListParams['filter']): TelnyxList<TelnyxRoomSession> => ({
     path: '/room_sessions',
     pageSize,
+    key: `/room_sessions ${toCanonicalKey({ filter, size: pageSize })}`,
     readPage: (number) => sessionPage({ filter, include_participants: true, page: { size: pageSize, number } }),
   });
 
@@ -114,7 +116,7 @@ export function createTelnyxSource(client: TelnyxClient, options: TelnyxSourceOp
       }),
     readPastRooms: options.history
       ? (read) => readTelnyxHistory(options.history!.index, read, options.history!.signal, roomNames)
-      : createPastRoomReader({ client, pageSize, sessionPage, roomNames }),
+      : createPastRoomReader({ client, pageSize, sessionPage, roomNames, firstRoomPage: () => roomList(undefined).readPage(1) }),
     listRooms: async (filter) => {
       const upstream = { date_created_at: toDayFilter(filter.createdAt), date_updated_at: toDayFilter(filter.updatedAt), unique_name: filter.name ?? undefined };
       const listed = await client.readEveryPage(roomList(upstream));

@@ -1,7 +1,7 @@
 import { UpstreamError, type UpstreamCall } from '../../domain/errors.js';
 import type { UpstreamHttp } from '../http/upstream-http.js';
 import type { ReadBounds } from '../http/upstream-options.js';
-import { fetchEveryPage, type ListPage } from '../kit/page-walk.js';
+import { fetchEveryPage, type ListPage, type PageCounts } from '../kit/page-walk.js';
 import type { VideosdkTokenSource } from './videosdk-auth.js';
 import {
   parseParticipantsPage,
@@ -56,11 +56,13 @@ export interface VideosdkClient {
   removeParticipant(body: { participantId: string; roomId: string; sessionId: string }): Promise<boolean>;
 }
 
-/** How a client pages: its page size, the read bounds and the request's signal. */
+/** How a client pages: its page size, the read bounds, the request's signal, and the provider's page counts. */
 export interface VideosdkClientOptions {
   pageSize: number;
   bounds: ReadBounds;
   signal: AbortSignal;
+  /** Page counts of the lists read before (kept by the provider across requests): their pages go out together. */
+  pageCounts?: PageCounts;
 }
 
 type Query = Record<string, string | number | undefined>;
@@ -78,10 +80,12 @@ export function createVideosdkClient(http: UpstreamHttp, tokens: VideosdkTokenSo
     }
   }
 
-  /** Every page of a list, within the read bounds; null when page 1 says the id is unknown. */
-  function walk<T>(path: string, readPage: (paging: { page: number; perPage: number }) => Promise<ListPage<T> | null>) {
-    const { pageSize, bounds, signal } = options;
-    return fetchEveryPage<T>({ call: { provider: 'videosdk', method: 'GET', path }, pageSize, bounds, signal, readPage: (page) => readPage({ page, perPage: pageSize }) });
+  /** Every page of a list (`query`: its filters), within the read bounds; null when page 1 says the id is unknown. */
+  function walk<T>(path: string, query: Query, readPage: (paging: { page: number; perPage: number }) => Promise<ListPage<T> | null>) {
+    const { pageSize, bounds, signal, pageCounts } = options;
+    const remembered = pageCounts && { counts: pageCounts, key: toListKey(path, query) };
+    const call: UpstreamCall = { provider: 'videosdk', method: 'GET', path };
+    return fetchEveryPage<T>({ call, pageSize, bounds, signal, remembered, readPage: (page) => readPage({ page, perPage: pageSize }) });
   }
 
   /** A POST with a JSON body; `idempotent` only where repeating it changes nothing upstream. */
@@ -107,26 +111,32 @@ export function createVideosdkClient(http: UpstreamHttp, tokens: VideosdkTokenSo
   return {
     listAllSessions: async (query) => {
       const path = '/v2/sessions';
-      const sessions = await walk(path, (paging) => pageOf(get(path, { ...query, ...paging }, parseSessionPage, query.roomId !== undefined)));
+      const sessions = await walk(path, { ...query }, (paging) => pageOf(get(path, { ...query, ...paging }, parseSessionPage, query.roomId !== undefined)));
       return dedupeBy(sessions ?? [], (session) => session.id);
     },
     getSession: (sessionId) => get(sessionPath(sessionId), {}, parseSession, true),
     getAllActiveParticipants: async (sessionId) => {
       const path = sessionPath(sessionId, '/participants/active');
       let roomId: string | null = null;
-      const participants = await walk(path, async (paging) => {
+      const participants = await walk(path, {}, async (paging) => {
         const read = await get(path, paging, parseParticipantsPage, true);
         roomId ??= read?.roomId ?? null;
         return read && toListPage({ data: read.participants, pageInfo: read.pageInfo });
       });
       return participants && { roomId, participants: dedupeBy(participants, (participant) => participant.participantId) };
     },
-    listAllRooms: async () => (await walk('/v2/rooms', (paging) => pageOf(get('/v2/rooms', paging, parseRoomPage, false)))) ?? [],
+    listAllRooms: async () => (await walk('/v2/rooms', {}, (paging) => pageOf(get('/v2/rooms', paging, parseRoomPage, false)))) ?? [],
     getRoom: (roomId) => get(`/v2/rooms/${encodeURIComponent(roomId)}`, {}, parseRoom, true),
     createRoom: async (body) => parseRoom(await post('/v2/rooms', body, true), { provider: 'videosdk', method: 'POST', path: '/v2/rooms' }),
     endSession: (body) => write('/v2/sessions/end', body),
     removeParticipant: (body) => write('/v2/sessions/participants/remove', body),
   };
+}
+
+/** A list's path and filters, the same whatever order the filters were written in. */
+function toListKey(path: string, query: Query): string {
+  const filters = Object.entries(query).filter(([, value]) => value !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+  return `${path}?${new URLSearchParams(filters.map(([name, value]) => [name, String(value)])).toString()}`;
 }
 
 /** A VideoSDK page as the page walk reads it. */

@@ -2,6 +2,7 @@ import { isGroupConfigured, parseInteger, parseUrl, type Env } from '../../confi
 import type { ProviderCapabilities, SourceScope, VideoProvider } from '../../domain/provider.js';
 import { createUpstreamHttp } from '../http/upstream-http.js';
 import type { UpstreamOptions } from '../http/upstream-options.js';
+import { createPageCounts } from '../kit/page-walk.js';
 import type { ProviderModule, WebhookConfigOf } from '../kit/provider-module.js';
 import { videosdkWebhooks } from './videosdk-webhooks.js';
 import { createVideosdkTokenSource } from './videosdk-auth.js';
@@ -74,7 +75,10 @@ export function createVideosdkProvider(config: VideosdkConfig, upstream: Upstrea
     describeErrorBody: describeVideosdkError,
   });
   const tokens = createVideosdkTokenSource(config);
-  const clientOf = ({ signal, fresh }: SourceScope) => createVideosdkClient(http.withSignal(signal, fresh), tokens, { pageSize: config.pageSize, bounds: upstream.bounds, signal });
+  // How many pages each list had at its last read, so that its next read asks for them in one round.
+  const pageCounts = createPageCounts();
+  const clientOf = ({ signal, fresh }: SourceScope) =>
+    createVideosdkClient(http.withSignal(signal, fresh), tokens, { pageSize: config.pageSize, bounds: upstream.bounds, signal, pageCounts });
   return {
     name: 'videosdk',
     capabilities: VIDEOSDK_CAPABILITIES,
