@@ -8,7 +8,7 @@ import { createVideosdkTokenSource } from './videosdk-auth.js';
 import { createVideosdkClient, describeVideosdkError } from './videosdk-client.js';
 import { createVideosdkControl } from './videosdk-control.js';
 import { createVideosdkSource } from './videosdk-source.js';
-import { toVideosdkAccount } from './videosdk-cache.js';
+import { createVideosdkHistory, toVideosdkAccount } from './videosdk-cache.js';
 
 /** VideoSDK: a SaaS API, with the gateway minting its own REST tokens from the key and secret. */
 export interface VideosdkConfig {
@@ -75,10 +75,12 @@ export function createVideosdkProvider(config: VideosdkConfig, upstream: Upstrea
   });
   const tokens = createVideosdkTokenSource(config);
   const clientOf = ({ signal, fresh }: SourceScope) => createVideosdkClient(http.withSignal(signal, fresh), tokens, { pageSize: config.pageSize, bounds: upstream.bounds, signal });
+  const sharing = upstream.sharing;
+  const index = shared && sharing?.historyEnabled() ? createVideosdkHistory((signal) => clientOf({ signal, fresh: true }), shared.cache, upstream.bounds, sharing.indexRebuildMs) : null;
   return {
     name: 'videosdk',
     capabilities: VIDEOSDK_CAPABILITIES,
-    createSource: (scope) => createVideosdkSource(clientOf(scope), upstream.bounds, shared?.cache),
+    createSource: (scope) => createVideosdkSource(clientOf(scope), upstream.bounds, { cache: shared?.cache, history: index ? { index, signal: scope.signal } : undefined }),
     createControl: (scope) => createVideosdkControl(clientOf(scope), { credentials: config }),
     state: () => http.state(),
     close: () => http.close(),
