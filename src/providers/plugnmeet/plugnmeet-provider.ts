@@ -8,7 +8,7 @@ import type { PlugnmeetCredentials } from './plugnmeet-auth.js';
 import { createPlugnmeetClient, describePlugnmeetErrorBody } from './plugnmeet-client.js';
 import { createPlugnmeetControl } from './plugnmeet-control.js';
 import { createPlugnmeetSource } from './plugnmeet-source.js';
-import { toPlugnmeetAccount } from './plugnmeet-cache.js';
+import { createPlugnmeetHistory, toPlugnmeetAccount } from './plugnmeet-cache.js';
 
 /** plugNmeet: a self-hosted server, so its URL has no default. */
 export interface PlugnmeetConfig extends PlugnmeetCredentials {
@@ -43,10 +43,12 @@ export function createPlugnmeetProvider(config: PlugnmeetConfig, upstream: Upstr
   const http = createUpstreamHttp({ provider: 'plugnmeet', baseUrl: config.url, ...upstream, shared, describeErrorBody: describePlugnmeetErrorBody });
   const credentials: PlugnmeetCredentials = { apiKey: config.apiKey, apiSecret: config.apiSecret };
   const clientOf = ({ signal, fresh }: SourceScope) => createPlugnmeetClient({ http: http.withSignal(signal, fresh), credentials, bounds: upstream.bounds, signal });
+  const sharing = upstream.sharing;
+  const index = shared && sharing?.historyEnabled() ? createPlugnmeetHistory((signal) => clientOf({ signal, fresh: true }), shared.cache, upstream.bounds, sharing.indexRebuildMs) : null;
   return {
     name: 'plugnmeet',
     capabilities: PLUGNMEET_CAPABILITIES,
-    createSource: (scope) => createPlugnmeetSource(clientOf(scope), shared?.cache),
+    createSource: (scope) => createPlugnmeetSource(clientOf(scope), { cache: shared?.cache, history: index ? { index, signal: scope.signal } : undefined }),
     createControl: (scope) => createPlugnmeetControl(clientOf(scope), config.url),
     state: () => http.state(),
     close: () => http.close(),
