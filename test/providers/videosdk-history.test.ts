@@ -28,9 +28,12 @@ function providerWith(env: Record<string, string>): TestProvider {
 /** Reads the whole list again on every read: the truth an index must agree with. */
 const uncached = () => providerWith({ CACHE_ENABLED: 'false' });
 
-/** The calls made, as `GET path?status=…` (the list's filters) or `GET /v2/sessions/:id`. */
+/** The calls made, as `GET path?status=…` (with the names of the time filters given) or `GET /v2/sessions/:id`. */
 function calls(): string[] {
-  return simulator.calls.map((call) => `${call.method} ${call.path}${call.query.status ? `?status=${call.query.status}${call.query.startDate ? '&startDate' : ''}` : ''}`);
+  return simulator.calls.map((call) => {
+    const filters = [call.query.status && `status=${call.query.status}`, call.query.startDate && 'startDate', call.query.endDate && 'endDate'].filter(Boolean);
+    return `${call.method} ${call.path}${filters.length > 0 ? `?${filters.join('&')}` : ''}`;
+  });
 }
 
 /** Ends a live session now, closing its open timelog segments. */
@@ -55,8 +58,8 @@ describe('the VideoSDK history index', () => {
         after = slice.items.at(-1)!.position;
       }
       expect(ids).toEqual(truth.ids.slice(0, ids.length));
-      // TTL 0: every page syncs with the ongoing list, then the sessions that started since; nothing else.
-      const delta = ['GET /v2/sessions?status=ongoing', 'GET /v2/sessions?status=ended&startDate'];
+      // TTL 0: every page syncs with the sessions running since before the margin, then those that started since; nothing else.
+      const delta = ['GET /v2/sessions?status=ongoing&endDate', 'GET /v2/sessions?status=ended&startDate'];
       expect(calls()).toEqual(ttl === '0' ? [...delta, ...delta, ...delta] : []);
     }
   });
@@ -105,8 +108,8 @@ describe('the VideoSDK history index', () => {
     expect(calls()).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const rebuilt = await readStream(indexed, ENDED_DESC);
-    // The ongoing list and the 3 pages of the ended list, once for all pages of the stream.
-    expect(calls()).toEqual(['GET /v2/sessions?status=ongoing', ...Array(3).fill('GET /v2/sessions?status=ended')]);
+    // The 3 pages of every session (49 ended, 3 live), once for all pages of the stream.
+    expect(calls()).toEqual(Array(3).fill('GET /v2/sessions'));
     expect(rebuilt.ids).not.toContain(deleted);
     expect(rebuilt).toEqual(await readStream(uncached(), ENDED_DESC));
   });
@@ -117,8 +120,8 @@ describe('the VideoSDK history index', () => {
     const indexed = providerWith({ ...bounded, CACHE_ENABLED: 'true', CACHE_MUTABLE_TTL_MS: '60000' });
     const refusal = (read: Promise<unknown>) => read.then(() => null, (error: unknown) => findGatewayError(error)?.code);
     expect(await refusal(indexed.read({ order: ENDED_DESC }))).toBe('UPSTREAM_LIMIT_EXCEEDED');
-    // The build (ongoing list, page 1 of the ended list) and the whole list it falls back to (page 1).
-    expect(calls()).toEqual(['GET /v2/sessions?status=ongoing', 'GET /v2/sessions?status=ended', 'GET /v2/sessions?status=ended']);
+    // The build (page 1 of every session) and the ended list it falls back to (page 1).
+    expect(calls()).toEqual(['GET /v2/sessions', 'GET /v2/sessions?status=ended']);
     simulator.resetCalls();
     expect(await refusal(indexed.read({ order: ENDED_DESC }))).toBe('UPSTREAM_LIMIT_EXCEEDED');
     // No second build within the TTL; the fallback's refused page 1 is a cached mutable read.

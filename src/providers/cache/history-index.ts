@@ -64,8 +64,8 @@ export function isIndexRefusal(error: unknown): boolean {
   return error instanceof UpstreamError && error.code === 'UPSTREAM_LIMIT_EXCEEDED';
 }
 
-/** How far before the last sync a delta read starts: covers clock skew and late-reported ends. */
-const DELTA_MARGIN_MS = 10 * 60_000;
+/** How far before the last sync a delta read starts (`since`): covers clock skew and late-reported ends. */
+export const HISTORY_DELTA_MARGIN_MS = 10 * 60_000;
 
 /**
  * For orders and filters the upstream cannot serve: the first read builds the index from every
@@ -93,7 +93,7 @@ export function createHistoryIndex<T, C = null>(sync: HistorySync<T, C>, cache: 
     const generation = cache.generation();
     try {
       const whole = !state.cursor || startedAt - state.builtAt > options.rebuildMs || entries.size() > options.maxEntries;
-      const delta = whole ? 'rebuild' : await sync.readEndedSince(new Date(state.syncedAt - DELTA_MARGIN_MS), state.cursor!.value, signal);
+      const delta = whole ? 'rebuild' : await sync.readEndedSince(new Date(state.syncedAt - HISTORY_DELTA_MARGIN_MS), state.cursor!.value, signal);
       if (delta === 'rebuild') await rebuild(signal, startedAt);
       else {
         entries.apply(delta);

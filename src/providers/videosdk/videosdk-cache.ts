@@ -3,23 +3,27 @@
  * when a session is settled (immutable), and the incrementally maintained index of ended sessions
  * that serves every past-room order (VideoSDK sorts nothing, reference A2).
  *
- * The index's delta. `GET /v2/sessions` filters on a session's *start* (`startDate`, epoch ms, an
- * SDK-era filter: audit V7) and by `status`, not on its end; so "ended since the last sync" is read
- * as two parts. (1) Sessions that started since the last sync (less a margin) and have ended:
- * `status=ended&startDate=…`. (2) Sessions that started before it and were still running then:
- * every sync first reads the `status=ongoing` list and remembers those ids (with their starts);
- * the next sync re-reads by id (`GET /v2/sessions/:id`) each remembered session that has left the
- * ongoing list, or, when more have left than `UPSTREAM_MAX_PAGES`, the ended list from the
- * earliest of their starts. The ongoing list is read before the ended one, so a session that ends
- * between the two reads is in one of them. A session that ended before the last sync is in the
- * index already, so nothing that ends is missed, however long it ran; a session the ongoing list
- * skipped while it shifted under paging is caught by the periodic rebuild. Sync reads bypass the
- * HTTP cache (they are what makes the index fresh). An ended session is kept as first read (its
- * open segments close at its end, audit V4); a later upstream change reaches the index at the
- * next rebuild (`CACHE_INDEX_REBUILD_MS`).
+ * The index's delta. `GET /v2/sessions` filters on a session's *start* (`startDate`/`endDate`,
+ * epoch ms, SDK-era filters: audit V7) and by `status`, not on its end; so "ended since the last
+ * sync" is read as two parts (the build reads every session, ended and ongoing, in one walk).
+ * (1) Sessions that started since the last sync, less the index's
+ * margin, and have ended: `status=ended&startDate=…`. (2) Sessions that started before that: every
+ * sync first reads the ongoing sessions that started more than the margin ago
+ * (`status=ongoing&endDate=<now - margin>`) and remembers them (ids and starts); the next sync
+ * re-reads by id (`GET /v2/sessions/:id`) each remembered session that has left that list, or,
+ * when more have left than `UPSTREAM_MAX_PAGES`, the ended list from the earliest of their starts.
+ * At every sync a running session either started before `now - margin` (so it is remembered) or
+ * after the last sync's start less the margin (so the next `startDate` read holds it once it
+ * ends), whatever the clocks' skew, and the ongoing list is read before the ended one: nothing
+ * that ends is missed, however long it ran. A session the ongoing list skipped while it shifted
+ * under paging is caught by the periodic rebuild. Sync reads bypass the HTTP cache (they are what
+ * makes the index fresh), and the ongoing read is not the request's own live-session list (no
+ * request sends one read twice). An ended session is kept as first read (its open segments close
+ * at its end, audit V4); a later upstream change reaches the index at the next rebuild
+ * (`CACHE_INDEX_REBUILD_MS`).
  */
 import pMap from 'p-map';
-import { createHistoryIndex, type HistoryIndex, type HistoryRead } from '../cache/history-index.js';
+import { createHistoryIndex, HISTORY_DELTA_MARGIN_MS, type HistoryIndex, type HistoryRead } from '../cache/history-index.js';
 import { isSettledEnd, withImmutableCache, type BatchLoad } from '../cache/immutable-batch.js';
 import type { UpstreamCache } from '../cache/upstream-cache.js';
 import type { ReadBounds } from '../http/upstream-options.js';
@@ -38,7 +42,7 @@ export function cacheVideosdkSessions(cache: UpstreamCache | undefined, load: Ba
   return withImmutableCache(cache, { keyOf: (id) => `session:${id}`, isSettled: (session) => isEndedSession(session) && isSettledEnd(session.end, cache!) }, load);
 }
 
-/** What a sync remembers for the next: the sessions that were running, by id, with their starts. */
+/** What a sync remembers for the next: the sessions that were running (and started before the margin), by id, with their starts. */
 type OngoingSessions = ReadonlyMap<string, Date>;
 
 /** Slack on `startDate`, whose bounds (inclusive? ms or s precision?) are undocumented. */
@@ -48,10 +52,10 @@ const START_SLACK_MS = 1_000;
 export function createVideosdkHistory(clientFor: (signal: AbortSignal) => VideosdkClient, cache: UpstreamCache, bounds: ReadBounds, rebuildMs: number): HistoryIndex<VideosdkSession> {
   return createHistoryIndex<VideosdkSession, OngoingSessions>(
     {
+      // One walk of every session, ended and ongoing: a session that ends during it is in it once, either way.
       readAll: async (signal) => {
-        const client = clientFor(signal);
-        const ongoing = await readOngoing(client);
-        return { items: (await client.listAllSessions({ status: 'ended' })).filter(isEndedSession), cursor: toOngoing(ongoing) };
+        const sessions = await clientFor(signal).listAllSessions({});
+        return { items: sessions.filter(isEndedSession), cursor: toOngoing(sessions.filter((session) => !isEndedSession(session))) };
       },
       readEndedSince: (since, ongoing, signal) => readEndedSince(clientFor(signal), since, ongoing, bounds),
       factsOf: (session) => ({ id: session.id, roomId: session.roomId, createdAt: session.start, endedAt: session.end }),
@@ -88,8 +92,9 @@ async function readLeft(client: VideosdkClient, left: [string, Date][], bounds: 
   return { ended: listed.filter((session) => ended.has(session.id)), running: left.filter(([id]) => !ended.has(id)) };
 }
 
+/** The ongoing sessions that started before the delta margin: the later ones are in the next delta's `startDate` read. */
 async function readOngoing(client: VideosdkClient): Promise<VideosdkSession[]> {
-  return (await client.listAllSessions({ status: 'ongoing' })).filter((session) => !isEndedSession(session));
+  return (await client.listAllSessions({ status: 'ongoing', endDate: Date.now() - HISTORY_DELTA_MARGIN_MS })).filter((session) => !isEndedSession(session));
 }
 
 function toOngoing(sessions: readonly VideosdkSession[]): OngoingSessions {
