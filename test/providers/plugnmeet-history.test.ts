@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findGatewayError } from '../../src/domain/errors.js';
 import { seedPlugnmeetDemo } from '../../src/sandbox/plugnmeet/plugnmeet-seed.js';
 import { startPlugnmeetSimulator } from '../../src/sandbox/plugnmeet/plugnmeet-simulator.js';
-import { createTestProvider, ORDERS, readStream, type TestProvider } from '../support/test-provider.js';
+import { openScope } from '../support/source-scope.js';
+import { ALL, createTestProvider, ORDERS, readStream, type TestProvider } from '../support/test-provider.js';
 
 const ENDED_DESC = ORDERS[3]!;
 const FETCH = 'POST /auth/room/fetchPastRooms';
@@ -105,6 +106,16 @@ describe('the plugNmeet history index', () => {
     expect(after.totalCount).toBe(before.totalCount + 1);
     expect(after.ids[0]).toBe(simulator.store.sessions()[offset]!.sid);
     expect(after).toEqual(await readStream(uncached(), ENDED_DESC));
+  });
+
+  it('reads the live rooms once in a request whose page synced the index', async () => {
+    const indexed = providerWith({ CACHE_ENABLED: 'true', CACHE_MUTABLE_TTL_MS: '0' });
+    await indexed.read({ order: ENDED_DESC });
+    simulator.resetCalls();
+    const source = indexed.provider.createSource(openScope());
+    await source.readPastRooms({ filter: ALL, order: ENDED_DESC, direction: 'forward', after: null, inclusive: false, count: 5 });
+    expect((await source.listActiveRooms()).map((room) => room.roomId).sort()).toEqual([...liveRoomIds()].sort());
+    expect(calls()).toEqual([FETCH, LIVE]);
   });
 
   it('drops a row taken for a past room once its session is live again', async () => {

@@ -21,15 +21,15 @@
 import pMap from 'p-map';
 import { toPastRoomKey, type PastRoomKey } from '../../domain/keys.js';
 import type { PastRoom } from '../../domain/model.js';
-import { createHistoryIndex, type HistoryIndex, type HistoryRead } from '../cache/history-index.js';
+import { createHistoryIndex, type HistoryRead } from '../cache/history-index.js';
 import { isSettledEnd, withImmutableCache, type BatchLoad } from '../cache/immutable-batch.js';
 import type { UpstreamCache } from '../cache/upstream-cache.js';
 import type { ReadBounds } from '../http/upstream-options.js';
 import { PLUGNMEET_MAX_LIMIT, type PlugnmeetClient } from './plugnmeet-client.js';
 import { toActiveRoom } from './plugnmeet-mapping.js';
-import { isLiveRow } from './plugnmeet-past-rooms.js';
+import { isLiveRow, type PlugnmeetHistoryIndex } from './plugnmeet-past-rooms.js';
 import type { PlugnmeetConfig } from './plugnmeet-provider.js';
-import type { PlugnmeetPastRoomInfo } from './plugnmeet-wire.js';
+import type { PlugnmeetActiveRoom, PlugnmeetPastRoomInfo } from './plugnmeet-wire.js';
 
 /** The parts that tell one plugNmeet server and key from another; hashed into the cache namespace, never stored. */
 export function toPlugnmeetAccount(config: PlugnmeetConfig): string[] {
@@ -52,26 +52,38 @@ interface RowCursor {
 
 type Row = PlugnmeetPastRoomInfo;
 
-/** The index of every past room of a plugNmeet server; `clientFor` gives a client tied to a sync's signal that bypasses the HTTP cache. */
-export function createPlugnmeetHistory(clientFor: (signal: AbortSignal) => PlugnmeetClient, cache: UpstreamCache, bounds: ReadBounds, rebuildMs: number): HistoryIndex<Row> {
-  return createHistoryIndex<Row, RowCursor>(
+/**
+ * The index of every past room of a plugNmeet server; `clientFor` gives a client tied to a sync's
+ * signal that bypasses the HTTP cache. The live rooms a sync reads are kept for the requests that
+ * waited for it, so that a request does not read them again (`lastLive`).
+ */
+export function createPlugnmeetHistory(clientFor: (signal: AbortSignal) => PlugnmeetClient, cache: UpstreamCache, bounds: ReadBounds, rebuildMs: number): PlugnmeetHistoryIndex {
+  let lastLive: { at: number; rooms: PlugnmeetActiveRoom[] } | null = null;
+  const readLive = (client: PlugnmeetClient) => async () => {
+    const at = Date.now();
+    const rooms = await client.getActiveRoomsInfo();
+    lastLive = { at, rooms };
+    return rooms;
+  };
+  const index = createHistoryIndex<Row, RowCursor>(
     {
       readAll: async (signal) => {
         const client = clientFor(signal);
         const rows = await client.fetchAllPastRooms(null);
-        return toHistoryRead(client, new Map(rows.map((row, offset) => [offset, row])), rows.length, null);
+        return toHistoryRead(readLive(client), new Map(rows.map((row, offset) => [offset, row])), rows.length, null);
       },
       // The cursor, not the time, says what may have changed: rows carry no update time to filter on.
       readEndedSince: async (_since, cursor, signal) => {
         const client = clientFor(signal);
         const changed = await readChangedRows(client, cursor, bounds);
-        return changed === 'rebuild' ? changed : toHistoryRead(client, changed.rows, changed.rowCount, cursor);
+        return changed === 'rebuild' ? changed : toHistoryRead(readLive(client), changed.rows, changed.rowCount, cursor);
       },
       factsOf: (row) => ({ id: row.room_sid, roomId: row.room_id, createdAt: row.created, endedAt: row.ended }),
     },
     cache,
     { rebuildMs, maxEntries: bounds.maxRows * 4 },
   );
+  return { ...index, lastLive: () => lastLive };
 }
 
 /**
@@ -117,9 +129,9 @@ function toWindowStarts(offsets: readonly number[], tailFrom: number): number[] 
  * Rows as the index takes them: the past rooms among them (a running row is one unless it is its
  * room's live session: getActiveRoomsInfo, read after the rows), the live ones to drop, and the cursor.
  */
-async function toHistoryRead(client: PlugnmeetClient, rows: ReadonlyMap<number, Row>, rowCount: number, before: RowCursor | null): Promise<HistoryRead<Row, RowCursor>> {
+async function toHistoryRead(readLive: () => Promise<PlugnmeetActiveRoom[]>, rows: ReadonlyMap<number, Row>, rowCount: number, before: RowCursor | null): Promise<HistoryRead<Row, RowCursor>> {
   const running = [...rows].filter(([, row]) => row.ended === null);
-  const live = running.length === 0 ? new Map() : new Map((await client.getActiveRoomsInfo()).map((active) => [active.room_info.room_id, toActiveRoom(active)]));
+  const live = running.length === 0 ? new Map() : new Map((await readLive()).map((active) => [active.room_info.room_id, toActiveRoom(active)]));
   const [past, current] = [[...rows.values()].filter((row) => !isLiveRow(row, live)), [...rows.values()].filter((row) => isLiveRow(row, live))];
   const lastSid = rows.get(rowCount - 1)?.room_sid ?? before?.lastSid ?? null;
   return { items: past, removedIds: current.map((row) => row.room_sid), cursor: { rowCount, lastSid, running: new Map(running.map(([offset, row]) => [offset, row.room_sid])) } };

@@ -5,7 +5,7 @@ import type { PastRoomRead, PastRoomSlice } from '../../domain/provider.js';
 import { isIndexRefusal, type HistoryIndex } from '../cache/history-index.js';
 import { PLUGNMEET_MAX_LIMIT, type FetchPastRoomsRequest, type PlugnmeetClient } from './plugnmeet-client.js';
 import { toPastRoom } from './plugnmeet-mapping.js';
-import type { PlugnmeetPastRoomInfo, PlugnmeetPastRoomsResult } from './plugnmeet-wire.js';
+import type { PlugnmeetActiveRoom, PlugnmeetPastRoomInfo, PlugnmeetPastRoomsResult } from './plugnmeet-wire.js';
 
 /**
  * plugNmeet's past-room stream, read natively. fetchPastRooms orders by the row's insertion id,
@@ -39,9 +39,15 @@ export async function pastRoomRows(rows: readonly PlugnmeetPastRoomInfo[], liveR
   return rows.filter((row) => !isLiveRow(row, live));
 }
 
-/** The server's index of past rooms (see `createPlugnmeetHistory`), and the signal of the request that reads it. */
+/** The server's index of past rooms (see `createPlugnmeetHistory`), with the live rooms its last sync read. */
+export interface PlugnmeetHistoryIndex extends HistoryIndex<PlugnmeetPastRoomInfo> {
+  /** The getActiveRoomsInfo answer of the last sync that read one, and when that read started; null before any. */
+  lastLive(): { at: number; rooms: PlugnmeetActiveRoom[] } | null;
+}
+
+/** The server's index of past rooms, and the signal of the request that reads it. */
 export interface PlugnmeetHistory {
-  index: HistoryIndex<PlugnmeetPastRoomInfo>;
+  index: PlugnmeetHistoryIndex;
   signal: AbortSignal;
 }
 

@@ -28,7 +28,13 @@ export interface PlugnmeetSourceOptions {
  * past rooms share one call wherever the answer stays exact.
  */
 export function createPlugnmeetSource(client: PlugnmeetClient, { cache, history }: PlugnmeetSourceOptions = {}): ProviderSource {
-  const liveRooms: LiveRooms = memo(async () => new Map((await client.getActiveRoomsInfo()).map((active) => {
+  const startedAt = Date.now();
+  // The live rooms a history sync read during this request are as fresh as a read of its own.
+  const readLive = async () => {
+    const synced = history?.index.lastLive();
+    return synced && synced.at >= startedAt ? synced.rooms : client.getActiveRoomsInfo();
+  };
+  const liveRooms: LiveRooms = memo(async () => new Map((await readLive()).map((active) => {
     const room = toActiveRoom(active);
     return [room.roomId, room] as const;
   })));
