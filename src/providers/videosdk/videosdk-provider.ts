@@ -44,7 +44,8 @@ export function parseVideosdkConfig(env: Env): VideosdkConfig | undefined {
 
 /**
  * What VideoSDK does natively (see README, "Capabilities"). Its session list has no sort parameter
- * and an undocumented order, so the gateway reads a filter's whole list, filters and sorts it. It
+ * and an undocumented order, so the gateway reads a filter's whole list, filters and sorts it (with
+ * the cross-request cache, from its history index: `videosdk-cache.ts`). It
  * filters by room natively (`roomId`); a createdAt range only narrows the read (`startDate`/
  * `endDate` are SDK-era filters) and is applied exactly by the gateway. Sessions embed their
  * participants with every join/leave segment.
