@@ -6,6 +6,10 @@
  * of 20 later pages alternate between them, so drift hits both alike.
  */
 import { parseConfig } from '../src/config.js';
+import type { PastRoomRead } from '../src/domain/provider.js';
+import { createHistoryIndex, type HistoryFacts } from '../src/providers/cache/history-index.js';
+import { createSingleFlight } from '../src/providers/cache/single-flight.js';
+import { createUpstreamCache } from '../src/providers/cache/upstream-cache.js';
 import { createGateway, type Gateway } from '../src/gateway.js';
 import { startPlugnmeetSimulator } from '../src/sandbox/plugnmeet/plugnmeet-simulator.js';
 import type { Simulator } from '../src/sandbox/simulator.js';
@@ -98,10 +102,39 @@ async function measure(provider: Provider, history: number, rounds: number): Pro
   await simulator.close();
 }
 
+/**
+ * The index alone, in process, with no GraphQL and no upstream: a fresh index of `size` synthetic
+ * sessions, 20 later pages of ENDED_AT ASC read `rounds` times; the page's p50 and p95 in µs.
+ */
+async function measureIndexAlone(size: number, rounds: number): Promise<void> {
+  const facts = Array.from({ length: size }, (_, index): HistoryFacts => ({ id: `s${index}`, roomId: `r${index % 8}`, createdAt: new Date(index * 60_000), endedAt: new Date(index * 60_000 + ((index * 7919) % 3_600_000)) }));
+  const cache = createUpstreamCache({ store: null, flight: createSingleFlight(), namespace: 'bench', mutableTtlMs: 3_600_000, settleMs: 0 });
+  const index = createHistoryIndex<HistoryFacts, null>({ readAll: async () => ({ items: facts, cursor: null }), readEndedSince: async () => ({ items: [], cursor: null }), factsOf: (item) => item }, cache, { rebuildMs: 3_600_000, maxEntries: size * 4 });
+  const read: PastRoomRead = { filter: { roomIds: null, createdAt: null }, order: { field: 'ENDED_AT', direction: 'ASC' }, direction: 'forward', after: null, inclusive: false, count: 20 };
+  const first = await index.read(read);
+  const p50s: number[] = [];
+  const p95s: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const times: number[] = [];
+    let after = first.items.at(-1)!.position;
+    for (let page = 0; page < PAGES; page += 1) {
+      const started = performance.now();
+      after = (await index.read({ ...read, after })).items.at(-1)!.position;
+      times.push((performance.now() - started) * 1_000);
+    }
+    times.sort((a, b) => a - b);
+    p50s.push(times[Math.floor(PAGES / 2)]!);
+    p95s.push(times[Math.ceil(PAGES * 0.95) - 1]!);
+  }
+  console.log(`| ${size.toLocaleString('en')} | ${spread(p50s)} µs | ${spread(p95s)} µs |`);
+}
+
 /** Prints the table; BENCH_INDEX_PROVIDERS (e.g. `VIDEOSDK,PLUGNMEET`) and BENCH_INDEX_SIZES narrow it. */
 export async function measureIndexCost(rounds: number): Promise<void> {
   const providers = (process.env.BENCH_INDEX_PROVIDERS?.split(',') ?? PROVIDERS).filter((name): name is Provider => (PROVIDERS as readonly string[]).includes(name));
   const sizes = process.env.BENCH_INDEX_SIZES?.split(',').map(Number) ?? [1_000, 100_000];
   console.log('\n| provider | history | index synced | totalCount | index build | calls per later page | page p50 | page p95 |\n|---|---|---|---|---|---|---|---|');
   for (const history of sizes) for (const provider of providers) await measure(provider, history, rounds);
+  console.log('\n| index alone: sessions | page p50 | page p95 |\n|---|---|---|');
+  for (const history of sizes) await measureIndexAlone(history, rounds);
 }
