@@ -99,17 +99,18 @@ describe('the VideoSDK history index', () => {
   });
 
   it('is rebuilt whole after CACHE_INDEX_REBUILD_MS, dropping a session deleted upstream', async () => {
-    const indexed = providerWith({ CACHE_ENABLED: 'true', CACHE_MUTABLE_TTL_MS: '60000', CACHE_INDEX_REBUILD_MS: '1000' });
+    // The build's listing stays in the HTTP cache for the mutable TTL: shorter than the rebuild period, as by default.
+    const indexed = providerWith({ CACHE_ENABLED: 'true', CACHE_MUTABLE_TTL_MS: '400', CACHE_INDEX_REBUILD_MS: '1000' });
     const built = await readStream(indexed, ENDED_DESC);
     const deleted = built.ids[3]!;
     simulator.store.sessions.splice(simulator.store.sessions.findIndex((session) => session.id === deleted), 1);
-    simulator.resetCalls();
+    // A delta sees no deletion.
     expect((await readStream(indexed, ENDED_DESC)).ids).toContain(deleted);
-    expect(calls()).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
+    simulator.resetCalls();
     const rebuilt = await readStream(indexed, ENDED_DESC);
-    // The 3 pages of every session (49 ended, 3 live), once for all pages of the stream.
-    expect(calls()).toEqual(Array(3).fill('GET /v2/sessions'));
+    // The 3 pages of every session (49 ended, 3 live), once for all pages of the stream (beside any delta once the TTL passed).
+    expect(calls().filter((call) => call === 'GET /v2/sessions')).toHaveLength(3);
     expect(rebuilt.ids).not.toContain(deleted);
     expect(rebuilt).toEqual(await readStream(uncached(), ENDED_DESC));
   });

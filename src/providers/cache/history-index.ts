@@ -67,30 +67,33 @@ export const HISTORY_DELTA_MARGIN_MS = 10 * 60_000;
  * depends on what is new, not on the size of history. A page is a binary search and a walk of
  * `count` entries; a filtered totalCount is counted once per index version. The index is rebuilt
  * whole every `rebuildMs` (sessions deleted upstream), when it grows past `maxEntries`, and when a
- * delta says it cannot be exact. A sync refused for its size (UPSTREAM_LIMIT_EXCEEDED) is not
+ * delta says it cannot be exact. A build may come from the HTTP cache (another replica's listing,
+ * up to the mutable TTL old), so the delta after it reaches back that much further; deltas
+ * themselves must read the upstream. A sync refused for its size (UPSTREAM_LIMIT_EXCEEDED) is not
  * tried again for the mutable TTL: reads meanwhile fail with the same error, at no upstream cost.
  */
 export function createHistoryIndex<T, C = null>(sync: HistorySync<T, C>, cache: UpstreamCache, options: { rebuildMs: number; maxEntries: number }): HistoryIndex<T> {
   const entries = createHistoryEntries(sync.factsOf);
   const totals = new Map<string, number>();
   const flight = createSingleFlight();
-  const state: SyncState<C> = { builtAt: -Infinity, syncedAt: -Infinity, generation: cache.generation(), cursor: null, refused: null };
+  const state: SyncState<C> = { builtAt: -Infinity, syncedAt: -Infinity, dataAt: -Infinity, generation: cache.generation(), cursor: null, refused: null };
 
   const rebuild = async (signal: AbortSignal, startedAt: number) => {
     const all = await sync.readAll(signal);
     entries.replaceAll(all.items);
-    Object.assign(state, { builtAt: startedAt, cursor: { value: all.cursor } });
+    // A build may be read through the HTTP cache (e.g. another replica's listing): its data may be a mutable TTL old.
+    Object.assign(state, { builtAt: startedAt, dataAt: startedAt - cache.mutableTtlMs, cursor: { value: all.cursor } });
   };
   const refresh = async (signal: AbortSignal) => {
     const startedAt = Date.now();
     const generation = cache.generation();
     try {
       const whole = !state.cursor || startedAt - state.builtAt > options.rebuildMs || entries.size() > options.maxEntries;
-      const delta = whole ? 'rebuild' : await sync.readEndedSince(new Date(state.syncedAt - HISTORY_DELTA_MARGIN_MS), state.cursor!.value, signal);
+      const delta = whole ? 'rebuild' : await sync.readEndedSince(new Date(state.dataAt - HISTORY_DELTA_MARGIN_MS), state.cursor!.value, signal);
       if (delta === 'rebuild') await rebuild(signal, startedAt);
       else {
         entries.apply(delta.items, delta.removedIds);
-        state.cursor = { value: delta.cursor };
+        Object.assign(state, { dataAt: startedAt, cursor: { value: delta.cursor } });
       }
     } catch (error) {
       if (isIndexRefusal(error)) state.refused = { error: error as UpstreamError, at: startedAt, generation };
@@ -122,6 +125,8 @@ export function createHistoryIndex<T, C = null>(sync: HistorySync<T, C>, cache: 
 interface SyncState<C> {
   builtAt: number;
   syncedAt: number;
+  /** How recent the index's data is at least: a delta's start, or a build's less the mutable TTL. */
+  dataAt: number;
   generation: number;
   /** The last read's cursor; null until the first build. */
   cursor: { value: C } | null;

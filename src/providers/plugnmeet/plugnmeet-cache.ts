@@ -15,8 +15,9 @@
  * plus the new rows, whatever the history. Every remembered row is checked at its offset (the
  * same sid): a row deleted upstream shifts the offsets and makes the index rebuild whole. Running
  * rows are told live or not by one getActiveRoomsInfo after the rows, as the request path does
- * (a running row with no live session is a past room with no end, P3). Sync reads bypass the
- * HTTP cache (they are what makes the index fresh).
+ * (a running row with no live session is a past room with no end, P3). Delta reads bypass the
+ * HTTP cache (they are what makes the index fresh); a build may come from it (another replica's
+ * rows), which the next delta corrects, since it re-reads every row that could have changed.
  */
 import pMap from 'p-map';
 import { toPastRoomKey, type PastRoomKey } from '../../domain/keys.js';
@@ -54,10 +55,11 @@ type Row = PlugnmeetPastRoomInfo;
 
 /**
  * The index of every past room of a plugNmeet server; `clientFor` gives a client tied to a sync's
- * signal that bypasses the HTTP cache. The live rooms a sync reads are kept for the requests that
- * waited for it, so that a request does not read them again (`lastLive`).
+ * signal, through the HTTP cache (a build: another replica's rows serve it) or not (`fresh`: a
+ * delta). The live rooms a sync reads are kept for the requests that waited for it, so that a
+ * request does not read them again (`lastLive`).
  */
-export function createPlugnmeetHistory(clientFor: (signal: AbortSignal) => PlugnmeetClient, cache: UpstreamCache, bounds: ReadBounds, rebuildMs: number): PlugnmeetHistoryIndex {
+export function createPlugnmeetHistory(clientFor: (scope: { signal: AbortSignal; fresh: boolean }) => PlugnmeetClient, cache: UpstreamCache, bounds: ReadBounds, rebuildMs: number): PlugnmeetHistoryIndex {
   let lastLive: { at: number; rooms: PlugnmeetActiveRoom[] } | null = null;
   const readLive = (client: PlugnmeetClient) => async () => {
     const at = Date.now();
@@ -68,13 +70,13 @@ export function createPlugnmeetHistory(clientFor: (signal: AbortSignal) => Plugn
   const index = createHistoryIndex<Row, RowCursor>(
     {
       readAll: async (signal) => {
-        const client = clientFor(signal);
+        const client = clientFor({ signal, fresh: false });
         const rows = await client.fetchAllPastRooms(null);
         return toHistoryRead(readLive(client), new Map(rows.map((row, offset) => [offset, row])), rows.length, null);
       },
       // The cursor, not the time, says what may have changed: rows carry no update time to filter on.
       readEndedSince: async (_since, cursor, signal) => {
-        const client = clientFor(signal);
+        const client = clientFor({ signal, fresh: true });
         const changed = await readChangedRows(client, cursor, bounds);
         return changed === 'rebuild' ? changed : toHistoryRead(readLive(client), changed.rows, changed.rowCount, cursor);
       },

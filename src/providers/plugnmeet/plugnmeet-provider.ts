@@ -44,7 +44,7 @@ export function createPlugnmeetProvider(config: PlugnmeetConfig, upstream: Upstr
   const credentials: PlugnmeetCredentials = { apiKey: config.apiKey, apiSecret: config.apiSecret };
   const clientOf = ({ signal, fresh }: SourceScope) => createPlugnmeetClient({ http: http.withSignal(signal, fresh), credentials, bounds: upstream.bounds, signal });
   const sharing = upstream.sharing;
-  const index = shared && sharing?.historyEnabled() ? createPlugnmeetHistory((signal) => clientOf({ signal, fresh: true }), shared.cache, upstream.bounds, sharing.indexRebuildMs) : null;
+  const index = shared && sharing?.historyEnabled() ? createPlugnmeetHistory(clientOf, shared.cache, upstream.bounds, sharing.indexRebuildMs) : null;
   return {
     name: 'plugnmeet',
     capabilities: PLUGNMEET_CAPABILITIES,

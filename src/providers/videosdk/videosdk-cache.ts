@@ -16,9 +16,9 @@
  * after the last sync's start less the margin (so the next `startDate` read holds it once it
  * ends), whatever the clocks' skew, and the ongoing list is read before the ended one: nothing
  * that ends is missed, however long it ran. A session the ongoing list skipped while it shifted
- * under paging is caught by the periodic rebuild. Sync reads bypass the HTTP cache (they are what
- * makes the index fresh), and the ongoing read is not the request's own live-session list (no
- * request sends one read twice). An ended session is kept as first read (its open segments close
+ * under paging is caught by the periodic rebuild. Delta reads bypass the HTTP cache (they are what
+ * makes the index fresh; a build may come from it), and the ongoing read is not the request's own
+ * live-session list (no request sends one read twice). An ended session is kept as first read (its open segments close
  * at its end, audit V4); a later upstream change reaches the index at the next rebuild
  * (`CACHE_INDEX_REBUILD_MS`).
  */
@@ -48,16 +48,19 @@ type OngoingSessions = ReadonlyMap<string, Date>;
 /** Slack on `startDate`, whose bounds (inclusive? ms or s precision?) are undocumented. */
 const START_SLACK_MS = 1_000;
 
-/** The index of every ended VideoSDK session of an account; `clientFor` gives a client tied to a sync's signal that bypasses the HTTP cache. */
-export function createVideosdkHistory(clientFor: (signal: AbortSignal) => VideosdkClient, cache: UpstreamCache, bounds: ReadBounds, rebuildMs: number): HistoryIndex<VideosdkSession> {
+/**
+ * The index of every ended VideoSDK session of an account; `clientFor` gives a client tied to a
+ * sync's signal, through the HTTP cache (a build: another replica's listing serves it) or not (`fresh`: a delta).
+ */
+export function createVideosdkHistory(clientFor: (scope: { signal: AbortSignal; fresh: boolean }) => VideosdkClient, cache: UpstreamCache, bounds: ReadBounds, rebuildMs: number): HistoryIndex<VideosdkSession> {
   return createHistoryIndex<VideosdkSession, OngoingSessions>(
     {
       // One walk of every session, ended and ongoing: a session that ends during it is in it once, either way.
       readAll: async (signal) => {
-        const sessions = await clientFor(signal).listAllSessions({});
+        const sessions = await clientFor({ signal, fresh: false }).listAllSessions({});
         return { items: sessions.filter(isEndedSession), cursor: toOngoing(sessions.filter((session) => !isEndedSession(session))) };
       },
-      readEndedSince: (since, ongoing, signal) => readEndedSince(clientFor(signal), since, ongoing, bounds),
+      readEndedSince: (since, ongoing, signal) => readEndedSince(clientFor({ signal, fresh: true }), since, ongoing, bounds),
       factsOf: (session) => ({ id: session.id, roomId: session.roomId, createdAt: session.start, endedAt: session.end }),
     },
     cache,

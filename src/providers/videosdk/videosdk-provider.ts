@@ -77,7 +77,7 @@ export function createVideosdkProvider(config: VideosdkConfig, upstream: Upstrea
   const tokens = createVideosdkTokenSource(config);
   const clientOf = ({ signal, fresh }: SourceScope) => createVideosdkClient(http.withSignal(signal, fresh), tokens, { pageSize: config.pageSize, bounds: upstream.bounds, signal });
   const sharing = upstream.sharing;
-  const index = shared && sharing?.historyEnabled() ? createVideosdkHistory((signal) => clientOf({ signal, fresh: true }), shared.cache, upstream.bounds, sharing.indexRebuildMs) : null;
+  const index = shared && sharing?.historyEnabled() ? createVideosdkHistory(clientOf, shared.cache, upstream.bounds, sharing.indexRebuildMs) : null;
   return {
     name: 'videosdk',
     capabilities: VIDEOSDK_CAPABILITIES,
