@@ -1,16 +1,17 @@
 /**
  * `npm run bench:cache` (issue 12): the miss path, a data-cache hit and a response-cache hit for S2
- * and S3 against serving the same JSON with no upstream (`cache-hit.ts`), the in-memory cache at its bound, and a
- * page of a non-native order (Telnyx, ENDED_AT) on a warm history index at 1 000 and 100 000
- * sessions. Rounds are interleaved (miss, data hit, response hit, static, …) so drift hits every variant alike.
+ * and S3 against serving the same JSON with no upstream (`cache-hit.ts`), the in-memory caches at
+ * their bounds, and a page of a non-native order on each provider's warm history index at 1 000
+ * and 100 000 sessions (`index-cost.ts`). Rounds are interleaved so drift hits every variant alike.
  */
 import { parseConfig } from '../src/config.js';
 import { createGateway } from '../src/gateway.js';
 import { createMemoryStore } from '../src/providers/cache/cache-store.js';
 import { createMemoryResponseStore } from '../src/server/response-cache-store.js';
-import { startTelnyxSimulator } from '../src/sandbox/telnyx/telnyx-simulator.js';
-import { toTelnyxTime } from '../src/sandbox/telnyx/telnyx-store.js';
 import { hitVersusMiss } from './cache-hit.js';
+import { measureIndexCost } from './index-cost.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 async function memoryAtBound(): Promise<void> {
   const bound = 16 * 1024 * 1024;
@@ -42,51 +43,6 @@ async function responsesAtBound(): Promise<void> {
   console.log(`| ${(bound / 1048576).toFixed(0)} MiB (response cache) | ${count.toLocaleString('en')} × ${(size / 1024).toFixed(1)} kB | ${(stats.bytes / 1048576).toFixed(2)} MiB | ${stats.entries} | ${stats.evictions} | ${((after - before) / 1048576).toFixed(1)} MiB |`);
 }
 
-/**
- * Adds `count` ended sessions (no participants) to a Telnyx simulator: all but the last 20 ended
- * more than three days ago, the last 20 in the past hours, so that the delta a later page reads is
- * the same at every history size and only the history before it grows.
- */
-async function telnyxWithHistory(count: number) {
-  const simulator = await startTelnyxSimulator();
-  const rooms = simulator.store.rooms;
-  const old = Date.now() - 3 * 86_400_000 - count * 60_000;
-  for (let index = 0; index < count; index += 1) {
-    const start = index < count - 20 ? old + index * 60_000 : Date.now() - (count - index) * 600_000;
-    const id = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
-    simulator.store.sessions.push({ id, room_id: rooms[index % rooms.length]!.id, active: false, created_at: toTelnyxTime(new Date(start)), updated_at: toTelnyxTime(new Date(start + 30_000)), ended_at: toTelnyxTime(new Date(start + 30_000 + (index % 7) * 1_000)) });
-  }
-  return simulator;
-}
-
-async function indexPageCost(history: number, ttlMs: string): Promise<void> {
-  const simulator = await telnyxWithHistory(history);
-  const gateway = createGateway(parseConfig({ LOG_LEVEL: 'silent', ...simulator.env, CACHE_ENABLED: 'true', CACHE_MUTABLE_TTL_MS: ttlMs, UPSTREAM_MAX_PAGES: '2000', UPSTREAM_MAX_ROWS: '500000', REQUEST_TIMEOUT_MS: '600000', UPSTREAM_CALL_BUDGET_MS: '600000' }));
-  const query = (after: string | null) => JSON.stringify({ query: 'query P($after: String) { pastRooms(first: 20, after: $after, orderBy: { field: ENDED_AT, direction: ASC }, filter: { provider: TELNYX }) { totalCount pageInfo { endCursor } edges { node { id } } } }', variables: { after } });
-  const post = async (after: string | null) => {
-    const response = await gateway.yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: query(after) });
-    const json = (await response.json()) as { errors?: unknown; data: { pastRooms: { totalCount: number; pageInfo: { endCursor: string } } } };
-    if (json.errors) throw new Error(JSON.stringify(json.errors));
-    return json.data.pastRooms;
-  };
-  let started = performance.now();
-  const first = await post(null);
-  const buildMs = performance.now() - started;
-  const buildCalls = simulator.calls.length;
-  let after: string | null = first.pageInfo.endCursor;
-  const times: number[] = [];
-  simulator.resetCalls();
-  for (let page = 0; page < 20; page += 1) {
-    started = performance.now();
-    after = (await post(after)).pageInfo.endCursor;
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`| ${history.toLocaleString('en')} | ${ttlMs === '0' ? 'every page (TTL 0)' : 'fresh (TTL 1 h)'} | ${first.totalCount} | ${buildCalls} calls, ${(buildMs / 1000).toFixed(1)} s | ${(simulator.calls.length / 20).toFixed(1)} | ${times[10]!.toFixed(1)} ms | ${times[18]!.toFixed(1)} ms |`);
-  await gateway.close();
-  await simulator.close();
-}
-
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === 'hit') {
@@ -97,10 +53,7 @@ async function main(): Promise<void> {
     await memoryAtBound();
     await responsesAtBound();
   }
-  if (!only || only === 'index') {
-    console.log('\n| history | index synced | totalCount | index build | calls per later page | page p50 | page p95 |\n|---|---|---|---|---|---|---|');
-    for (const history of [1_000, 100_000]) for (const ttlMs of ['0', '3600000']) await indexPageCost(history, ttlMs);
-  }
+  if (!only || only === 'index') await measureIndexCost(ROUNDS);
 }
 
 await main();

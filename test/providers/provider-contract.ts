@@ -10,6 +10,7 @@ import { findGatewayError } from '../../src/domain/errors.js';
 import type { PastRoom, ProviderName } from '../../src/domain/model.js';
 import { comparePastRooms, type PastRoomOrder } from '../../src/domain/ordering.js';
 import type { PastRoomFilter, PastRoomRead, ProviderSource, VideoProvider } from '../../src/domain/provider.js';
+import { createUpstreamSharing, type UpstreamSharing } from '../../src/providers/cache/upstream-sharing.js';
 import { createProviders } from '../../src/providers/registry.js';
 import type { SimulatorFault } from '../../src/sandbox/faults.js';
 import { SIMULATORS } from '../../src/sandbox/sandboxes.js';
@@ -34,22 +35,37 @@ const FAULTS: [string, SimulatorFault, string][] = [
   ['a reset connection', { kind: 'reset' }, 'UPSTREAM_UNAVAILABLE'],
 ];
 
+/** How the contract runs; by default with no cross-request cache. */
+export interface ContractOptions {
+  /**
+   * Runs only the past-room order and filter checks, with the cross-request cache on at this
+   * mutable TTL: reads are then served by the provider's history index where it has one (0 syncs
+   * it on every read, a long TTL serves every page from one build).
+   */
+  cacheTtlMs?: number;
+}
+
 /** Runs the provider contract against `name`'s simulator. */
-export function describeProviderContract(name: ProviderName): void {
-  describe(`provider contract: ${name}`, () => {
+export function describeProviderContract(name: ProviderName, options: ContractOptions = {}): void {
+  const cached = options.cacheTtlMs !== undefined;
+  describe(`provider contract: ${name}${cached ? ` (cache on, mutable TTL ${options.cacheTtlMs} ms)` : ''}`, () => {
     let simulator: Simulator;
     let provider: VideoProvider;
+    let sharing: UpstreamSharing | undefined;
     let source: ProviderSource;
     const fresh = () => (source = provider.createSource(openScope()));
 
     beforeAll(async () => {
       simulator = await SIMULATORS[name].start({});
-      const env = { ...simulator.env, UPSTREAM_RETRIES: '0', UPSTREAM_BREAKER_FAILURES: '1000000' };
+      const cache = cached ? { CACHE_ENABLED: 'true', CACHE_MUTABLE_TTL_MS: String(options.cacheTtlMs) } : { CACHE_ENABLED: 'false' };
+      const env = { ...simulator.env, UPSTREAM_RETRIES: '0', UPSTREAM_BREAKER_FAILURES: '1000000', ...cache };
       const config = parseConfig(env);
-      provider = createProviders(config.providers, toUpstreamOptions(config))[0]!;
+      sharing = cached ? createUpstreamSharing(config.cache, () => undefined) : undefined;
+      provider = createProviders(config.providers, { ...toUpstreamOptions(config), sharing })[0]!;
     });
     afterAll(async () => {
       await provider?.close();
+      await sharing?.close();
       await simulator?.close();
     });
     beforeEach(() => {
@@ -117,6 +133,9 @@ export function describeProviderContract(name: ProviderName): void {
       expect(inRange.items.map((item) => item.pastRoom.sessionId)).toEqual(expected.map((room) => room.sessionId));
       expect(inRange.totalCount).toBe(expected.length);
     });
+
+    // With the cache on, only the reads above take another path (the history index); the rest is the same code.
+    if (cached) return;
 
     it('answers null for ids the upstream does not know', async () => {
       const unknownId = '00000000-0000-4000-8000-000000000000';

@@ -2,9 +2,10 @@ import { UpstreamError } from '../../domain/errors.js';
 import type { Room } from '../../domain/model.js';
 import { parseIndexPosition, toIndexPosition } from '../../domain/positions.js';
 import type { PastRoomRead, PastRoomSlice } from '../../domain/provider.js';
+import { isIndexRefusal, type HistoryIndex } from '../cache/history-index.js';
 import { PLUGNMEET_MAX_LIMIT, type FetchPastRoomsRequest, type PlugnmeetClient } from './plugnmeet-client.js';
 import { toPastRoom } from './plugnmeet-mapping.js';
-import type { PlugnmeetPastRoomInfo, PlugnmeetPastRoomsResult } from './plugnmeet-wire.js';
+import type { PlugnmeetActiveRoom, PlugnmeetPastRoomInfo, PlugnmeetPastRoomsResult } from './plugnmeet-wire.js';
 
 /**
  * plugNmeet's past-room stream, read natively. fetchPastRooms orders by the row's insertion id,
@@ -27,7 +28,7 @@ interface IndexedRow {
 }
 
 /** Whether a row is the row of a live session (and so no past room). */
-function isLiveRow(row: PlugnmeetPastRoomInfo, live: ReadonlyMap<string, Room>): boolean {
+export function isLiveRow(row: PlugnmeetPastRoomInfo, live: ReadonlyMap<string, Room>): boolean {
   return row.ended === null && live.get(row.room_id)?.activeSessionId === row.room_sid;
 }
 
@@ -36,6 +37,27 @@ export async function pastRoomRows(rows: readonly PlugnmeetPastRoomInfo[], liveR
   if (rows.every((row) => row.ended !== null)) return [...rows];
   const live = await liveRooms();
   return rows.filter((row) => !isLiveRow(row, live));
+}
+
+/** The server's index of past rooms (see `createPlugnmeetHistory`), with the live rooms its last sync read. */
+export interface PlugnmeetHistoryIndex extends HistoryIndex<PlugnmeetPastRoomInfo> {
+  /** The getActiveRoomsInfo answer of the last sync that read one, and when that read started; null before any. */
+  lastLive(): { at: number; rooms: PlugnmeetActiveRoom[] } | null;
+}
+
+/** The server's index of past rooms, and the signal of the request that reads it. */
+export interface PlugnmeetHistory {
+  index: PlugnmeetHistoryIndex;
+  signal: AbortSignal;
+}
+
+/**
+ * A read fetchPastRooms cannot serve, from the index (keyset positions, as the whole-list read
+ * gives); null when the index is too large to build within the read bounds (a room's rows may fit).
+ */
+export async function readIndexedPastRooms({ index, signal }: PlugnmeetHistory, read: PastRoomRead): Promise<PastRoomSlice | null> {
+  const page = await index.read(read, signal).catch((error: unknown) => (isIndexRefusal(error) ? null : Promise.reject(error)));
+  return page && { items: page.items.map(({ item, position }) => ({ pastRoom: toPastRoom(item), position })), hasMore: page.hasMore, totalCount: page.totalCount };
 }
 
 /** Whether a read can be served by fetchPastRooms' own order and filters. */

@@ -9,7 +9,7 @@ import { createPageCounts } from '../kit/page-walk.js';
 import { createPlugnmeetClient, describePlugnmeetErrorBody } from './plugnmeet-client.js';
 import { createPlugnmeetControl } from './plugnmeet-control.js';
 import { createPlugnmeetSource } from './plugnmeet-source.js';
-import { toPlugnmeetAccount } from './plugnmeet-cache.js';
+import { createPlugnmeetHistory, toPlugnmeetAccount } from './plugnmeet-cache.js';
 
 /** plugNmeet: a self-hosted server, so its URL has no default. */
 export interface PlugnmeetConfig extends PlugnmeetCredentials {
@@ -47,10 +47,12 @@ export function createPlugnmeetProvider(config: PlugnmeetConfig, upstream: Upstr
   const pageCounts = createPageCounts();
   const clientOf = ({ signal, fresh }: SourceScope) =>
     createPlugnmeetClient({ http: http.withSignal(signal, fresh), credentials, bounds: upstream.bounds, signal, pageCounts });
+  const sharing = upstream.sharing;
+  const index = shared && sharing?.historyEnabled() ? createPlugnmeetHistory(clientOf, shared.cache, upstream.bounds, sharing.indexRebuildMs) : null;
   return {
     name: 'plugnmeet',
     capabilities: PLUGNMEET_CAPABILITIES,
-    createSource: (scope) => createPlugnmeetSource(clientOf(scope), shared?.cache),
+    createSource: (scope) => createPlugnmeetSource(clientOf(scope), { cache: shared?.cache, history: index ? { index, signal: scope.signal } : undefined }),
     createControl: (scope) => createPlugnmeetControl(clientOf(scope), config.url),
     state: () => http.state(),
     close: () => http.close(),

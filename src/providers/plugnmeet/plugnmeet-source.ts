@@ -8,10 +8,18 @@ import { createKeyedMemo } from '../kit/keyed-memo.js';
 import { memo, rethrow } from '../kit/loader-utils.js';
 import { PLUGNMEET_MAX_LIMIT, type PlugnmeetClient } from './plugnmeet-client.js';
 import { toActiveRoom, toIdleRoom, toPastRoom } from './plugnmeet-mapping.js';
-import { isNativeRead, pastRoomRows, readNativePastRooms, sliceCompleteRows, type LiveRooms } from './plugnmeet-past-rooms.js';
+import { isNativeRead, pastRoomRows, readIndexedPastRooms, readNativePastRooms, sliceCompleteRows, type LiveRooms, type PlugnmeetHistory } from './plugnmeet-past-rooms.js';
 import type { PlugnmeetPastRoomInfo } from './plugnmeet-wire.js';
 import { cachePlugnmeetPastRooms } from './plugnmeet-cache.js';
 import type { UpstreamCache } from '../cache/upstream-cache.js';
+
+/** What a source shares across requests (both absent without the cross-request cache). */
+export interface PlugnmeetSourceOptions {
+  /** Settled past rooms are read from it first. */
+  cache?: UpstreamCache;
+  /** The server's index of past rooms, and the request's signal: reads fetchPastRooms cannot serve come from it. */
+  history?: PlugnmeetHistory;
+}
 
 /**
  * plugNmeet reads for one GraphQL request. getActiveRoomsInfo answers for every live room at once,
@@ -19,10 +27,16 @@ import type { UpstreamCache } from '../cache/upstream-cache.js';
  * lookup; fetchPastRooms takes many room ids, so past-room lookups and first pages of many rooms'
  * past rooms share one call wherever the answer stays exact.
  */
-export function createPlugnmeetSource(client: PlugnmeetClient, cache?: UpstreamCache): ProviderSource {
+export function createPlugnmeetSource(client: PlugnmeetClient, { cache, history }: PlugnmeetSourceOptions = {}): ProviderSource {
+  const startedAt = Date.now();
+  // The live rooms a history sync read during this request are as fresh as a read of its own.
+  const readLive = async () => {
+    const synced = history?.index.lastLive();
+    return synced && synced.at >= startedAt ? synced.rooms : client.getActiveRoomsInfo();
+  };
   /** The live rooms once read (null until then): a batch of rooms that finds them known reads only the idle ones. */
   let knownLive: ReadonlyMap<string, Room> | null = null;
-  const liveRooms: LiveRooms = memo(async () => (knownLive = new Map((await client.getActiveRoomsInfo()).map((active) => {
+  const liveRooms: LiveRooms = memo(async () => (knownLive = new Map((await readLive()).map((active) => {
     const room = toActiveRoom(active);
     return [room.roomId, room] as const;
   }))));
@@ -59,7 +73,7 @@ export function createPlugnmeetSource(client: PlugnmeetClient, cache?: UpstreamC
   );
 
   const reads = new DataLoader<PastRoomRead, PastRoomSlice, string>(
-    (batch) => readBatch(client, batch, { allRows, liveRooms }),
+    (batch) => readBatch(client, batch, { allRows, liveRooms, history }),
     { cacheKeyFn: (read) => JSON.stringify(read) },
   );
 
@@ -102,11 +116,13 @@ export const PLUGNMEET_NO_UPDATED_AT =
 interface ReadHelpers {
   allRows(roomIds: readonly string[] | null): Promise<PlugnmeetPastRoomInfo[]>;
   liveRooms: LiveRooms;
+  history: PlugnmeetHistory | undefined;
 }
 
 /**
  * First pages of several single-room streams share one fetchPastRooms call when that call returns
- * every row of those rooms; otherwise each read is served on its own.
+ * every row of those rooms; otherwise each read is served on its own: natively, from the index
+ * (with the cross-request cache), or from every row of its rooms.
  */
 async function readBatch(client: PlugnmeetClient, batch: readonly PastRoomRead[], helpers: ReadHelpers): Promise<PastRoomSlice[]> {
   const shareable = batch.filter((read) => isNativeRead(read) && read.after === null && read.filter.roomIds?.length === 1);
@@ -117,6 +133,8 @@ async function readBatch(client: PlugnmeetClient, batch: readonly PastRoomRead[]
         return sliceCompleteRows(shared.filter((row) => row.room_id === read.filter.roomIds![0]), read, helpers.liveRooms);
       }
       if (isNativeRead(read)) return readNativePastRooms(client, read, helpers.liveRooms);
+      const indexed = helpers.history ? await readIndexedPastRooms(helpers.history, read) : null;
+      if (indexed) return indexed;
       const rows = await pastRoomRows(await helpers.allRows(read.filter.roomIds), helpers.liveRooms);
       return readSortedPastRooms(rows.map(toPastRoom).filter((pastRoom) => matchesPastRoomFilter(pastRoom, read.filter)), read);
     }),

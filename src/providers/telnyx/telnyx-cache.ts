@@ -50,8 +50,11 @@ export function createTelnyxHistory(clientFor: (signal: AbortSignal) => TelnyxCl
   const ended = (sessions: TelnyxRoomSession[]) => sessions.filter((session) => !session.active).map((session) => ({ ...session, participants: session.participants ?? [] }));
   return createHistoryIndex(
     {
-      readAll: async (signal) => ended(await clientFor(signal).readEveryPage(listOf(clientFor(signal), undefined))),
-      readEndedSince: async (since, signal) => ended(await clientFor(signal).readEveryPage(listOf(clientFor(signal), toDayFilter({ from: since, to: null })))),
+      readAll: async (signal) => ({ items: ended(await clientFor(signal).readEveryPage(listOf(clientFor(signal), undefined))), cursor: null }),
+      readEndedSince: async (since, _cursor, signal) => ({
+        items: ended(await clientFor(signal).readEveryPage(listOf(clientFor(signal), toDayFilter({ from: since, to: null })))),
+        cursor: null,
+      }),
       factsOf: (session) => ({ id: session.id, roomId: session.room_id, createdAt: session.created_at, endedAt: session.ended_at ?? null }),
     },
     cache,

@@ -3,6 +3,7 @@ import { matchesPastRoomFilter, readSortedPastRooms } from '../../domain/past-ro
 import type { PastRoomRead, PastRoomSlice, TimeRange } from '../../domain/provider.js';
 import { createKeyedMemo } from '../kit/keyed-memo.js';
 import { rethrow, settle } from '../kit/loader-utils.js';
+import { isIndexRefusal, type HistoryIndex } from '../cache/history-index.js';
 import type { VideosdkClient } from './videosdk-client.js';
 import { isEndedSession, toPastRoom } from './videosdk-mapping.js';
 import type { VideosdkSession } from './videosdk-wire.js';
@@ -23,18 +24,27 @@ interface Window {
   endDate?: number;
 }
 
+/** The account's index of ended sessions (see `createVideosdkHistory`), and the signal of the request that reads it. */
+export interface VideosdkHistory {
+  index: HistoryIndex<VideosdkSession>;
+  signal: AbortSignal;
+}
+
 /** The ended sessions of some rooms (null: every room) that started in a range (null: any time). */
 export type VideosdkEndedSessions = (roomIds: readonly string[] | null, createdAt: TimeRange | null) => Promise<VideosdkSession[]>;
 
 /**
  * VideoSDK's past-room stream for one request. Its session list has no sort parameter and an
- * undocumented order, so every read fetches the matching ended sessions whole (every page, within
- * the read bounds), then filters exactly and sorts here (`readSortedPastRooms`, keyset positions).
- * Lists are read once per (rooms, window) per request; per-room reads asked for in the same tick
- * share one read of every room's sessions when there are several rooms. `prime` files every
- * session that arrives under its id.
+ * undocumented order, so without the cross-request cache every read fetches the matching ended
+ * sessions whole (every page, within the read bounds), then filters exactly and sorts here
+ * (`readSortedPastRooms`, keyset positions). Lists are read once per (rooms, window) per request;
+ * per-room reads asked for in the same tick share one read of every room's sessions when there
+ * are several rooms. With the cache, reads are served from the account's `history` index (the
+ * same keyset positions), and fall back to the lists when the index is too large to build within
+ * the read bounds (a room's or a time range's list may still fit). `prime` files every session
+ * that arrives under its id.
  */
-export function createVideosdkPastRooms(client: VideosdkClient, prime: (sessions: VideosdkSession[]) => VideosdkSession[]) {
+export function createVideosdkPastRooms(client: VideosdkClient, prime: (sessions: VideosdkSession[]) => VideosdkSession[], history?: VideosdkHistory) {
   const wholeWindows = new Set<string>();
   const readWhole = createKeyedMemo((window: Window) => client.listAllSessions({ status: 'ended', ...window }).then(prime), windowKey);
   /** Every room's sessions in the window, from the unbounded list when that one is read already. */
@@ -61,11 +71,18 @@ export function createVideosdkPastRooms(client: VideosdkClient, prime: (sessions
   };
 
   /** One read of the stream: the exact filter applied and the order made here. */
-  const readPastRooms = async (read: PastRoomRead): Promise<PastRoomSlice> => {
+  const readLists = async (read: PastRoomRead): Promise<PastRoomSlice> => {
     const sessions = await endedSessions(read.filter.roomIds, read.filter.createdAt);
     const pastRooms = sessions.filter(isEndedSession).map(toPastRoom);
     return readSortedPastRooms(pastRooms.filter((pastRoom) => matchesPastRoomFilter(pastRoom, read.filter)), read);
   };
+  const readIndex = async ({ index, signal }: VideosdkHistory, read: PastRoomRead): Promise<PastRoomSlice> => {
+    const page = await index.read(read, signal);
+    prime(page.items.map(({ item }) => item));
+    return { items: page.items.map(({ item, position }) => ({ pastRoom: toPastRoom(item), position })), hasMore: page.hasMore, totalCount: page.totalCount };
+  };
+  const readPastRooms = (read: PastRoomRead): Promise<PastRoomSlice> =>
+    history ? readIndex(history, read).catch((error: unknown) => (isIndexRefusal(error) ? readLists(read) : Promise.reject(error))) : readLists(read);
 
   return { endedSessions, readPastRooms };
 }

@@ -9,7 +9,7 @@ import { createVideosdkTokenSource } from './videosdk-auth.js';
 import { createVideosdkClient, describeVideosdkError } from './videosdk-client.js';
 import { createVideosdkControl } from './videosdk-control.js';
 import { createVideosdkSource } from './videosdk-source.js';
-import { toVideosdkAccount } from './videosdk-cache.js';
+import { createVideosdkHistory, toVideosdkAccount } from './videosdk-cache.js';
 
 /** VideoSDK: a SaaS API, with the gateway minting its own REST tokens from the key and secret. */
 export interface VideosdkConfig {
@@ -45,7 +45,8 @@ export function parseVideosdkConfig(env: Env): VideosdkConfig | undefined {
 
 /**
  * What VideoSDK does natively (see README, "Capabilities"). Its session list has no sort parameter
- * and an undocumented order, so the gateway reads a filter's whole list, filters and sorts it. It
+ * and an undocumented order, so the gateway reads a filter's whole list, filters and sorts it (with
+ * the cross-request cache, from its history index: `videosdk-cache.ts`). It
  * filters by room natively (`roomId`); a createdAt range only narrows the read (`startDate`/
  * `endDate` are SDK-era filters) and is applied exactly by the gateway. Sessions embed their
  * participants with every join/leave segment.
@@ -79,10 +80,12 @@ export function createVideosdkProvider(config: VideosdkConfig, upstream: Upstrea
   const pageCounts = createPageCounts();
   const clientOf = ({ signal, fresh }: SourceScope) =>
     createVideosdkClient(http.withSignal(signal, fresh), tokens, { pageSize: config.pageSize, bounds: upstream.bounds, signal, pageCounts });
+  const sharing = upstream.sharing;
+  const index = shared && sharing?.historyEnabled() ? createVideosdkHistory(clientOf, shared.cache, upstream.bounds, sharing.indexRebuildMs) : null;
   return {
     name: 'videosdk',
     capabilities: VIDEOSDK_CAPABILITIES,
-    createSource: (scope) => createVideosdkSource(clientOf(scope), upstream.bounds, shared?.cache),
+    createSource: (scope) => createVideosdkSource(clientOf(scope), upstream.bounds, { cache: shared?.cache, history: index ? { index, signal: scope.signal } : undefined }),
     createControl: (scope) => createVideosdkControl(clientOf(scope), { credentials: config }),
     state: () => http.state(),
     close: () => http.close(),

@@ -18,10 +18,18 @@ import {
   toRoom,
   toRoomOfSession,
 } from './videosdk-mapping.js';
-import { createVideosdkPastRooms, VIDEOSDK_LIST_THRESHOLD } from './videosdk-past-rooms.js';
+import { createVideosdkPastRooms, VIDEOSDK_LIST_THRESHOLD, type VideosdkHistory } from './videosdk-past-rooms.js';
 import { cacheVideosdkSessions } from './videosdk-cache.js';
 import type { UpstreamCache } from '../cache/upstream-cache.js';
 import type { VideosdkRoom, VideosdkSession } from './videosdk-wire.js';
+
+/** What a source shares across requests (both absent without the cross-request cache). */
+export interface VideosdkSourceOptions {
+  /** Settled sessions are read from it first. */
+  cache?: UpstreamCache;
+  /** The account's index of ended sessions, and the request's signal: past-room reads are served from it. */
+  history?: VideosdkHistory;
+}
 
 /**
  * VideoSDK reads for one GraphQL request: DataLoaders by id (sessions, rooms, live participants),
@@ -29,8 +37,8 @@ import type { VideosdkRoom, VideosdkSession } from './videosdk-wire.js';
  * session or room that arrives in a list is primed into the by-id loaders, so nothing is fetched
  * twice, and a batch of many ids is answered from the lists: a bounded number of calls.
  */
-export function createVideosdkSource(client: VideosdkClient, bounds: ReadBounds, cache?: UpstreamCache): ProviderSource {
-  const { sessionLoader, activeParticipants, liveSessions, pastRooms } = createSessionReads(client, bounds, cache);
+export function createVideosdkSource(client: VideosdkClient, bounds: ReadBounds, options: VideosdkSourceOptions = {}): ProviderSource {
+  const { sessionLoader, activeParticipants, liveSessions, pastRooms } = createSessionReads(client, bounds, options);
   const rooms = createRoomLoader(client, () => allRooms());
   const allRooms = memo(async () => {
     const list = await client.listAllRooms();
@@ -99,7 +107,7 @@ function createRoomLoader(client: VideosdkClient, allRooms: () => Promise<Videos
  * room (from the ongoing list, read once), and the past-room lists. Every listed session is primed
  * under its id; a batch of many ids is answered from the lists, an id in none of them is unknown.
  */
-function createSessionReads(client: VideosdkClient, bounds: ReadBounds, cache: UpstreamCache | undefined) {
+function createSessionReads(client: VideosdkClient, bounds: ReadBounds, { cache, history }: VideosdkSourceOptions) {
   const listed = new Map<string, VideosdkSession>();
   const activeParticipants = new DataLoader<string, VideosdkSessionParticipants | null>((ids) =>
     Promise.all(ids.map((id) => settle(client.getAllActiveParticipants(id)))),
@@ -112,7 +120,7 @@ function createSessionReads(client: VideosdkClient, bounds: ReadBounds, cache: U
     }
     return sessions;
   };
-  const pastRooms = createVideosdkPastRooms(client, prime);
+  const pastRooms = createVideosdkPastRooms(client, prime, history);
   // `status` comes from the official SDK, not the docs: the mapping checks it again.
   const liveSessions = memo(async () => toLiveSessionsByRoom(prime(await client.listAllSessions({ status: 'ongoing' }))));
   const byId = (ids: readonly string[]) => Promise.all(ids.map((id) => settle(client.getSession(id))));

@@ -44,8 +44,9 @@ export function createVideosdkRoutes(store: VideosdkStore, options: VideosdkRout
   const listSessions = (query: URLSearchParams, origin: string): VideosdkReply => {
     const filtered = filterSessions(store, query);
     if ('message' in filtered) return { status: filtered.status, body: { message: filtered.message } };
-    const items = listInDefaultOrder(filtered, options.listOrder).map((session) => toSessionJson(store, session, origin));
-    return paged(query, items, (page) => page);
+    // Only the page is rendered: a long history (SANDBOX_HISTORY) costs a sort per call, not a render of every session.
+    const sessions = listInDefaultOrder(filtered, options.listOrder);
+    return paged(query, sessions, (page) => (page as VideosdkSimSession[]).map((session) => toSessionJson(store, session, origin)));
   };
 
   const sessionRoute = (sessionId: string, rest: string[], query: URLSearchParams, origin: string): VideosdkReply => {
