@@ -74,7 +74,7 @@ statuses.clear();
 const baseline = await heap();
 const openStarted = Date.now();
 await ask('open', 'opened');
-await until(() => gateway.live.bus.subscriberCount() === SUBSCRIBERS);
+await until(() => gateway.live.subscriptions.subscriberCount() === SUBSCRIBERS);
 const withSubscribers = await heap();
 console.log(`${SUBSCRIBERS} subscribers open in ${Date.now() - openStarted} ms; gateway heap ${mb(baseline)} → ${mb(withSubscribers)} MB`);
 
@@ -96,7 +96,7 @@ for (const deadline = Date.now() + 30_000; report.counts.some((count) => count <
 }
 const duringPeak = process.memoryUsage().heapUsed;
 await ask('close', 'closed');
-await until(() => gateway.live.bus.subscriberCount() === 0);
+await until(() => gateway.live.subscriptions.subscriberCount() === 0);
 await worker.terminate();
 const after = await heap();
 
@@ -107,7 +107,7 @@ console.log(`sent ${EVENTS} events in ${sendSeconds.toFixed(1)} s (${(EVENTS / s
 console.log(`subscribers with every event: ${complete}/${SUBSCRIBERS}; with every accepted (200) event: ${gotAccepted}/${SUBSCRIBERS} (deliveries ${report.latencies.length}/${accepted * SUBSCRIBERS})`);
 console.log(`delivery latency ms: p50 ${percentile(sorted, 50)}, p99 ${percentile(sorted, 99)}, max ${sorted.at(-1)}`);
 console.log(`gateway heap per subscriber: ${((withSubscribers - baseline) / SUBSCRIBERS / 1024).toFixed(1)} KB (peak heap while sending ${mb(duringPeak)} MB)`);
-console.log(`after disconnect: ${gateway.live.bus.subscriberCount()} subscribers, ${gateway.live.bus.bufferedEvents()} buffered; heap ${mb(after)} MB vs baseline ${mb(baseline)} MB (${after - baseline >= 0 ? '+' : ''}${mb(after - baseline)} MB)`);
+console.log(`after disconnect: ${gateway.live.subscriptions.subscriberCount()} subscribers, ${gateway.live.subscriptions.bufferedResults() + gateway.live.bus.bufferedEvents()} buffered; heap ${mb(after)} MB vs baseline ${mb(baseline)} MB (${after - baseline >= 0 ? '+' : ''}${mb(after - baseline)} MB)`);
 server.closeAllConnections();
 server.close();
 await gateway.close();
