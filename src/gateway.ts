@@ -97,6 +97,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
   observability.metrics.watchCache(sharing.report);
   observability.metrics.watchSubscriptions(() => ({
     subscribers: live.subscriptions.subscriberCount(),
+    executions: live.subscriptions.executionCount(),
     bufferedEvents: live.subscriptions.bufferedResults() + live.bus.bufferedEvents(),
   }));
   const logUpstreamError = (error: GatewayError) =>
