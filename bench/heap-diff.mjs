@@ -45,7 +45,7 @@ for (const row of rows.sort((a, b) => b.size - a.size).slice(0, Number(values.to
 
 if (values.retainers) printRetainers(after, values.retainers);
 
-/** For up to five objects of `name` (spread over all of them), a chain of retainers up to a GC root (12 steps at most). */
+/** For five objects of `name` (the two largest, three spread over the rest), a chain of retainers up to a GC root (12 steps at most). */
 function printRetainers(heap, name) {
   const { snapshot, nodeFields, count } = heap;
   const edgeFields = snapshot.snapshot.meta.edge_fields.length;
@@ -66,9 +66,13 @@ function printRetainers(heap, name) {
   const samples = [];
   const all = [];
   for (let index = 0; index < count; index += 1) if (heap.group(index) === name) all.push(index);
-  for (let pick = 0; pick < Math.min(5, all.length); pick += 1) samples.push(all[Math.floor((pick * all.length) / Math.min(5, all.length))]);
+  // The two largest, then three spread over the rest.
+  const size = (index) => snapshot.nodes[index * nodeFields + snapshot.snapshot.meta.node_fields.indexOf('self_size')];
+  const largest = [...all].sort((a, b) => size(b) - size(a)).slice(0, 2);
+  samples.push(...largest);
+  for (let pick = 0; pick < 3 && all.length > 2; pick += 1) samples.push(all[Math.floor(((pick + 0.5) * all.length) / 3)]);
   for (const sample of samples) {
-    const chain = [heap.group(sample)];
+    const chain = [`${heap.group(sample)} (${size(sample)} bytes)`];
     const seen = new Set([sample]);
     for (let node = sample, depth = 0; depth < 12; depth += 1) {
       // Prefer a JavaScript retainer to the engine's own (synthetic roots, native handles).

@@ -3,7 +3,8 @@
  * for 30 s. Reports whether every subscriber got every event, delivery latency (webhook's event
  * time → subscriber), the gateway heap per subscriber, and the heap after they disconnect.
  * Options: --subscribers N --rate EVENTS_PER_SECOND --seconds S, and --snapshots DIR to write heap
- * snapshots of the gateway at the baseline, with the subscribers open, and after they left
+ * snapshots of the gateway at the baseline, with the subscribers open, after they left, and after
+ * the webhook sender's idle connections closed
  * (compare them with bench/heap-diff.mjs). See docs/benchmarks.md.
  */
 import { createServer } from 'node:http';
@@ -12,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { writeHeapSnapshot } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { getGlobalDispatcher } from 'undici';
 import { parseConfig } from '../src/config.js';
 import { createGateway } from '../src/gateway.js';
 import { createTelnyxLiveDriver } from '../src/sandbox/telnyx/telnyx-webhooks.js';
@@ -104,22 +106,33 @@ for (const deadline = Date.now() + 30_000; report.counts.some((count) => count <
 }
 const loop = performance.eventLoopUtilization(loopBefore);
 const duringPeak = process.memoryUsage().heapUsed;
+// Summarise, then drop the report: its latencies (one number per delivery) are the bench's, not the gateway's.
+const complete = report.counts.filter((count) => count === EVENTS).length;
+const gotAccepted = report.counts.filter((count) => count === accepted).length;
+const deliveries = report.latencies.length;
+const sorted = [...report.latencies].sort((a, b) => a - b);
+const latency = { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) };
+sorted.length = 0;
+report = { counts: [], latencies: [] };
 await ask('close', 'closed');
 await until(() => gateway.live.subscriptions.subscriberCount() === 0);
 await worker.terminate();
 const after = await heap();
 snapshot('3-after');
+// The webhook sender's keep-alive connections (both ends live in this process) are the bench's too.
+server.closeIdleConnections();
+await getGlobalDispatcher().close();
+const afterIdle = await heap();
+snapshot('4-after-idle-closed');
 
-const complete = report.counts.filter((count) => count === EVENTS).length;
-const gotAccepted = report.counts.filter((count) => count === accepted).length;
-const sorted = [...report.latencies].sort((a, b) => a - b);
+const signed = (bytes: number) => `${bytes >= 0 ? '+' : ''}${mb(bytes)} MB`;
 console.log(`sent ${EVENTS} events in ${sendSeconds.toFixed(1)} s (${(EVENTS / sendSeconds).toFixed(1)}/s); webhook answers: ${JSON.stringify(Object.fromEntries(statuses))}`);
-console.log(`subscribers with every event: ${complete}/${SUBSCRIBERS}; with every accepted (200) event: ${gotAccepted}/${SUBSCRIBERS} (deliveries ${report.latencies.length}/${accepted * SUBSCRIBERS})`);
+console.log(`subscribers with every event: ${complete}/${SUBSCRIBERS}; with every accepted (200) event: ${gotAccepted}/${SUBSCRIBERS} (deliveries ${deliveries}/${accepted * SUBSCRIBERS})`);
 // The gateway's thread (the webhook sender's small share included) from the first webhook to the last delivery: busy time per delivery.
-console.log(`gateway thread busy ${(loop.active / 1000).toFixed(1)} s of ${((loop.active + loop.idle) / 1000).toFixed(1)} s (${(loop.utilization * 100).toFixed(0)}%): ${((loop.active * 1000) / Math.max(1, report.latencies.length)).toFixed(1)} µs per delivery`);
-console.log(`delivery latency ms: p50 ${percentile(sorted, 50)}, p99 ${percentile(sorted, 99)}, max ${sorted.at(-1)}`);
+console.log(`gateway thread busy ${(loop.active / 1000).toFixed(1)} s of ${((loop.active + loop.idle) / 1000).toFixed(1)} s (${(loop.utilization * 100).toFixed(0)}%): ${((loop.active * 1000) / Math.max(1, deliveries)).toFixed(1)} µs per delivery`);
+console.log(`delivery latency ms: p50 ${latency.p50}, p99 ${latency.p99}, max ${latency.max}`);
 console.log(`gateway heap per subscriber: ${((withSubscribers - baseline) / SUBSCRIBERS / 1024).toFixed(1)} KB (peak heap while sending ${mb(duringPeak)} MB)`);
-console.log(`after disconnect: ${gateway.live.subscriptions.subscriberCount()} subscribers, ${gateway.live.subscriptions.bufferedResults() + gateway.live.bus.bufferedEvents()} buffered; heap ${mb(after)} MB vs baseline ${mb(baseline)} MB (${after - baseline >= 0 ? '+' : ''}${mb(after - baseline)} MB)`);
+console.log(`after disconnect: ${gateway.live.subscriptions.subscriberCount()} subscribers, ${gateway.live.subscriptions.bufferedResults() + gateway.live.bus.bufferedEvents()} buffered; heap ${mb(after)} MB vs baseline ${mb(baseline)} MB (${signed(after - baseline)}); with the webhook sender's idle connections closed ${mb(afterIdle)} MB (${signed(afterIdle - baseline)})`);
 server.closeAllConnections();
 server.close();
 await gateway.close();
