@@ -2,18 +2,24 @@
  * `npm run bench:live`: 1 000 SSE subscribers on one gateway process, 20 signed webhooks a second
  * for 30 s. Reports whether every subscriber got every event, delivery latency (webhook's event
  * time → subscriber), the gateway heap per subscriber, and the heap after they disconnect.
- * Options: --subscribers N --rate EVENTS_PER_SECOND --seconds S. See docs/benchmarks.md.
+ * Options: --subscribers N --rate EVENTS_PER_SECOND --seconds S, and --snapshots DIR to write heap
+ * snapshots of the gateway at the baseline, with the subscribers open, after they left, and after
+ * the webhook sender's idle connections closed
+ * (compare them with bench/heap-diff.mjs). See docs/benchmarks.md.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { writeHeapSnapshot } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { getGlobalDispatcher } from 'undici';
 import { parseConfig } from '../src/config.js';
 import { createGateway } from '../src/gateway.js';
 import { createTelnyxLiveDriver } from '../src/sandbox/telnyx/telnyx-webhooks.js';
 import { createTelnyxStore } from '../src/sandbox/telnyx/telnyx-store.js';
 
-const { values } = parseArgs({ options: { subscribers: { type: 'string', default: '1000' }, rate: { type: 'string', default: '20' }, seconds: { type: 'string', default: '30' } } });
+const { values } = parseArgs({ options: { subscribers: { type: 'string', default: '1000' }, rate: { type: 'string', default: '20' }, seconds: { type: 'string', default: '30' }, snapshots: { type: 'string' } } });
 const SUBSCRIBERS = Number(values.subscribers);
 const RATE = Number(values.rate);
 const SECONDS = Number(values.seconds);
@@ -28,6 +34,7 @@ const heap = async () => {
   }
   return process.memoryUsage().heapUsed;
 };
+const snapshot = (name: string) => values.snapshots && console.log(`heap snapshot: ${writeHeapSnapshot(`${values.snapshots}/live-${name}.heapsnapshot`)}`);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const until = async (condition: () => boolean, ms = 60_000) => {
@@ -72,14 +79,17 @@ await postEvent();
 statuses.clear();
 
 const baseline = await heap();
+snapshot('1-baseline');
 const openStarted = Date.now();
 await ask('open', 'opened');
-await until(() => gateway.live.bus.subscriberCount() === SUBSCRIBERS);
+await until(() => gateway.live.subscriptions.subscriberCount() === SUBSCRIBERS);
 const withSubscribers = await heap();
+snapshot('2-subscribed');
 console.log(`${SUBSCRIBERS} subscribers open in ${Date.now() - openStarted} ms; gateway heap ${mb(baseline)} → ${mb(withSubscribers)} MB`);
 
 // Webhooks go out on schedule, not one after the other's answer (providers do not wait for each other).
 const started = Date.now();
+const loopBefore = performance.eventLoopUtilization();
 const posts: Promise<void>[] = [];
 for (let index = 0; index < EVENTS; index += 1) {
   const due = started + (index * 1000) / RATE;
@@ -94,20 +104,35 @@ for (const deadline = Date.now() + 30_000; report.counts.some((count) => count <
   await new Promise((resolve) => setTimeout(resolve, 200));
   report = await ask('report', 'report');
 }
+const loop = performance.eventLoopUtilization(loopBefore);
 const duringPeak = process.memoryUsage().heapUsed;
-await ask('close', 'closed');
-await until(() => gateway.live.bus.subscriberCount() === 0);
-await worker.terminate();
-const after = await heap();
-
+// Summarise, then drop the report: its latencies (one number per delivery) are the bench's, not the gateway's.
 const complete = report.counts.filter((count) => count === EVENTS).length;
 const gotAccepted = report.counts.filter((count) => count === accepted).length;
+const deliveries = report.latencies.length;
 const sorted = [...report.latencies].sort((a, b) => a - b);
+const latency = { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) };
+sorted.length = 0;
+report = { counts: [], latencies: [] };
+await ask('close', 'closed');
+await until(() => gateway.live.subscriptions.subscriberCount() === 0);
+await worker.terminate();
+const after = await heap();
+snapshot('3-after');
+// The webhook sender's keep-alive connections (both ends live in this process) are the bench's too.
+server.closeIdleConnections();
+await getGlobalDispatcher().close();
+const afterIdle = await heap();
+snapshot('4-after-idle-closed');
+
+const signed = (bytes: number) => `${bytes >= 0 ? '+' : ''}${mb(bytes)} MB`;
 console.log(`sent ${EVENTS} events in ${sendSeconds.toFixed(1)} s (${(EVENTS / sendSeconds).toFixed(1)}/s); webhook answers: ${JSON.stringify(Object.fromEntries(statuses))}`);
-console.log(`subscribers with every event: ${complete}/${SUBSCRIBERS}; with every accepted (200) event: ${gotAccepted}/${SUBSCRIBERS} (deliveries ${report.latencies.length}/${accepted * SUBSCRIBERS})`);
-console.log(`delivery latency ms: p50 ${percentile(sorted, 50)}, p99 ${percentile(sorted, 99)}, max ${sorted.at(-1)}`);
+console.log(`subscribers with every event: ${complete}/${SUBSCRIBERS}; with every accepted (200) event: ${gotAccepted}/${SUBSCRIBERS} (deliveries ${deliveries}/${accepted * SUBSCRIBERS})`);
+// The gateway's thread (the webhook sender's small share included) from the first webhook to the last delivery: busy time per delivery.
+console.log(`gateway thread busy ${(loop.active / 1000).toFixed(1)} s of ${((loop.active + loop.idle) / 1000).toFixed(1)} s (${(loop.utilization * 100).toFixed(0)}%): ${((loop.active * 1000) / Math.max(1, deliveries)).toFixed(1)} µs per delivery`);
+console.log(`delivery latency ms: p50 ${latency.p50}, p99 ${latency.p99}, max ${latency.max}`);
 console.log(`gateway heap per subscriber: ${((withSubscribers - baseline) / SUBSCRIBERS / 1024).toFixed(1)} KB (peak heap while sending ${mb(duringPeak)} MB)`);
-console.log(`after disconnect: ${gateway.live.bus.subscriberCount()} subscribers, ${gateway.live.bus.bufferedEvents()} buffered; heap ${mb(after)} MB vs baseline ${mb(baseline)} MB (${after - baseline >= 0 ? '+' : ''}${mb(after - baseline)} MB)`);
+console.log(`after disconnect: ${gateway.live.subscriptions.subscriberCount()} subscribers, ${gateway.live.subscriptions.bufferedResults() + gateway.live.bus.bufferedEvents()} buffered; heap ${mb(after)} MB vs baseline ${mb(baseline)} MB (${signed(after - baseline)}); with the webhook sender's idle connections closed ${mb(afterIdle)} MB (${signed(afterIdle - baseline)})`);
 server.closeAllConnections();
 server.close();
 await gateway.close();

@@ -4,7 +4,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { createYoga, useReadinessCheck, type GraphiQLOptions, type Plugin, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import { toUpstreamOptions, type GatewayConfig } from './config.js';
 import type { ServerConfig } from './server/server-config.js';
-import { createContext, type GatewayContext } from './context.js';
+import { createContext, type GatewayContext, type MutationAccess } from './context.js';
 import type { VideoProvider } from './domain/provider.js';
 import { createErrorMask } from './server/error-mask.js';
 import type { GatewayError } from './domain/errors.js';
@@ -18,7 +18,7 @@ import { createMemoryIdempotencyStore } from './schema/idempotency-store.js';
 import { toMutationAccess } from './server/mutation-access.js';
 import { createRoomChangeFeed, type RoomChangeFeed } from './domain/room-changes.js';
 import { schema } from './schema/index.js';
-import { useClientAuth } from './server/client-auth.js';
+import { toClientIdentity, useClientAuth } from './server/client-auth.js';
 import { createLiveEvents, type LiveEvents } from './server/live-events.js';
 import { useInputLimits } from './server/input-limits.js';
 import { createLogger, useRequestLog, type Logger } from './server/logging.js';
@@ -83,15 +83,25 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
   const idempotency = createMemoryIdempotencyStore({ ttlMs: mutations.idempotencyTtlSeconds * 1000, maxKeys: mutations.idempotencyMaxKeys });
   sharing.listen(roomChanges);
   const responses = createResponseCache(config.cache.response, { roomChanges, clientAuth: server.clientAuth !== null });
-  const live = createLiveEvents(config.live, {
+  const contextFor = (access: MutationAccess, signal: AbortSignal): GatewayContext =>
+    createContext(providers, { queryLimits: server.queryLimits, signal, cursors, roomChanges, access, idempotency, roomEvents: live.bus });
+  const live: LiveEvents = createLiveEvents(config.live, {
     logger,
     roomChanges,
     receivers: createWebhookReceivers(config.webhooks),
     onWebhook: observability.metrics.recordWebhook,
+    sharing: {
+      identityOf: (context) => toClientIdentity((context as { jwt?: { payload?: Record<string, unknown> } }).jwt?.payload),
+      contextFor: (subscriber, signal) => contextFor((subscriber as GatewayContext).roomControl.access, signal),
+    },
   });
   observability.metrics.watchCache(sharing.report);
   observability.metrics.watchResponseCache(responses.report);
-  observability.metrics.watchSubscriptions(() => ({ subscribers: live.bus.subscriberCount(), bufferedEvents: live.bus.bufferedEvents() }));
+  observability.metrics.watchSubscriptions(() => ({
+    subscribers: live.subscriptions.subscriberCount(),
+    executions: live.subscriptions.executionCount(),
+    bufferedEvents: live.subscriptions.bufferedResults() + live.bus.bufferedEvents(),
+  }));
   const logUpstreamError = (error: GatewayError) =>
     logger.warn({ msg: 'upstream error', requestId: currentRequestScope()?.requestId, code: error.code, detail: error.message });
   const errorReporting = createErrorReporting(logger, createErrorMask({ hideSuggestions: !server.introspection, logUpstreamError }));
@@ -101,7 +111,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     healthCheckEndpoint: '/health',
     context: ({ request, jwt }) => {
       const access = toMutationAccess(mutations, server.clientAuth !== null, (jwt as { payload?: Record<string, unknown> } | undefined)?.payload);
-      return createContext(providers, { queryLimits: server.queryLimits, signal: signals.signalOf(request), cursors, roomChanges, access, idempotency, roomEvents: live.bus });
+      return contextFor(access, signals.signalOf(request));
     },
     maskedErrors: { maskError: errorReporting.maskError },
     logging: errorReporting.logger,
@@ -113,7 +123,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
       useRequestLog(logger),
       signals.plugin,
       ...observability.plugins('/graphql'),
-      live.plugin,
+      ...live.plugins,
       useRequestSizeLimit(server.queryLimits.maxBodyBytes),
       useReadinessCheck({
         endpoint: '/ready',
@@ -142,7 +152,7 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     drain: () => {
       draining = true;
       // Subscriptions would hold their connections open past the shutdown deadline: end them now.
-      live.bus.endSubscriptions();
+      live.endSubscriptions();
     },
     abortInFlight: () => signals.abortAll(),
     close: async () => void (responses.close(), await Promise.all([...providers.map((provider) => provider.close()), observability.close(), sharing.close(), live.close()])),

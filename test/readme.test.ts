@@ -47,7 +47,7 @@ describe('the README subscription examples', () => {
       const served = await serveLiveGateway();
       try {
         const subscription = await subscribeSse(fetch, served.url, document);
-        for (let tries = 0; tries < 100 && served.gateway.live.bus.subscriberCount() === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+        for (let tries = 0; tries < 100 && served.gateway.live.subscriptions.subscriberCount() === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
         await served.timeline.step();
         const { value } = await subscription.results.next();
         subscription.close();

@@ -115,8 +115,9 @@ builder.subscriptionType({
       args: { filter: t.arg({ type: RoomEventFilterInput, description: 'Which events; all when left out.' }) },
       subscribe: (_root, args, context) => context.roomEvents.subscribe(toFilter(args.filter), context.signal),
       resolve: (event: RoomEvent, _args, context) => {
-        // Fresh sources and loaders per event: a linked room shows its state after this event.
-        Object.assign(context, { sources: context.createSources() }, initContextCache());
+        // Fresh sources and loaders per event: a linked room shows its state after this event. The
+        // context lives as long as the (shared) execution, so nothing of one event may stay in it.
+        Object.assign(context, { sources: context.createSources(), partialFailures: [] }, initContextCache());
         return event;
       },
     }),

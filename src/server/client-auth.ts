@@ -39,6 +39,20 @@ export function useClientAuth(config: ClientAuthConfig): Plugin[] {
   return config.requireExp ? [jwt, useRequiredExpiry()] : [jwt];
 }
 
+/** Claims that only date or number a token: two tokens differing in these alone are the same client. */
+const TOKEN_CLAIMS = new Set(['iat', 'nbf', 'exp', 'jti']);
+
+/**
+ * Who a verified token's client is, as far as results may differ: its claims but the token's own
+ * dates and id, as one string (keys sorted); null without a token (client auth off). Subscriptions
+ * share an execution only between equal identities.
+ */
+export function toClientIdentity(payload: Record<string, unknown> | undefined): string | null {
+  if (!payload) return null;
+  const claims = Object.keys(payload).filter((name) => !TOKEN_CLAIMS.has(name)).sort();
+  return JSON.stringify(claims.map((name) => [name, payload[name]]));
+}
+
 /** The token of a `Bearer` authorization header; anything present but malformed is a 401. */
 function parseBearer(header: string | null): { prefix: string; token: string } | undefined {
   if (header === null) return undefined;

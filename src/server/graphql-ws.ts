@@ -49,7 +49,7 @@ export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<Record<
           const rootValue: EnvelopedRoot = { execute: enveloped.execute, subscribe: enveloped.subscribe };
           return { schema: enveloped.schema, document, contextValue, rootValue, operationName: params.operationName, variableValues: params.variables };
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('The operation could not be started.')];
+          return [toRefusal(error)];
         }
       },
       onComplete: (context, id) => {
@@ -82,4 +82,16 @@ function toHeaders(incoming: IncomingHttpHeaders, authorization: string | undefi
   if (authorization) headers.set('authorization', authorization);
   headers.set('content-type', 'application/json');
   return headers;
+}
+
+/**
+ * Why an operation was not started, as the client reads it: a GraphQL error (client auth, limits)
+ * keeps its message and gets its code, without yoga's internal `http` extension (yoga drops it from
+ * HTTP answers too); anything else is one fixed sentence.
+ */
+function toRefusal(error: unknown): GraphQLError {
+  if (!(error instanceof GraphQLError)) return new GraphQLError('The operation could not be started.');
+  const { http, ...extensions } = error.extensions as { http?: { status?: number }; code?: unknown };
+  const code = extensions.code ?? (http?.status === 401 ? 'UNAUTHENTICATED' : undefined);
+  return new GraphQLError(error.message, { extensions: code === undefined ? extensions : { ...extensions, code } });
 }

@@ -6,15 +6,20 @@ import type { LiveConfig } from './live-config.js';
 import type { Logger } from './logging.js';
 import { createRoomEventBus, type RoomEventBus } from './room-event-bus.js';
 import { createMemoryTransport, createRedisTransport } from './room-event-transport.js';
+import { createSharedSubscriptions, type SharedSubscriptions, type SharedSubscriptionsOptions } from './shared-subscriptions.js';
 import { useWebhookRoutes, type WebhookRouteOptions } from './webhook-routes.js';
 
-/** The live-event side of a gateway: the bus subscriptions read from, and the webhook routes that feed it. */
+/** The live-event side of a gateway: the bus subscriptions read from, the webhook routes that feed it, the shared executions of subscriptions. */
 export interface LiveEvents {
   bus: RoomEventBus;
+  /** The subscribers and the executions they share (`subscriberCount()` counts clients; the bus counts executions). */
+  subscriptions: SharedSubscriptions;
   /** Providers whose webhook receiver is on. */
   receivers: readonly ProviderName[];
-  /** Serves `POST /webhooks/<provider>`. */
-  plugin: Plugin;
+  /** Serves `POST /webhooks/<provider>` and shares the executions of identical subscriptions. */
+  plugins: Plugin[];
+  /** Ends every subscription (they complete); new ones are still accepted. */
+  endSubscriptions(): void;
   close(): Promise<void>;
 }
 
@@ -26,6 +31,8 @@ export function createLiveEvents(
     roomChanges: RoomChangeFeed;
     receivers: ReadonlyMap<ProviderName, WebhookReceiver>;
     onWebhook?: WebhookRouteOptions['onOutcome'];
+    /** Who a subscriber is and what context a shared execution gets (`shared-subscriptions.ts`). */
+    sharing: Pick<SharedSubscriptionsOptions, 'identityOf' | 'contextFor'>;
   },
 ): LiveEvents {
   const window = { seconds: config.dedupeSeconds, maxIds: config.dedupeMaxIds };
@@ -34,6 +41,11 @@ export function createLiveEvents(
     transport,
     roomChanges: options.roomChanges,
     bufferEvents: config.subscriptionBufferEvents,
+    maxSubscriptions: config.maxSubscriptions,
+  });
+  const subscriptions = createSharedSubscriptions({
+    ...options.sharing,
+    bufferResults: config.subscriptionBufferEvents,
     maxSubscriptions: config.maxSubscriptions,
   });
   const receivers = options.receivers;
@@ -45,5 +57,13 @@ export function createLiveEvents(
     concurrency: config.webhookConcurrency,
     onOutcome: options.onWebhook,
   });
-  return { bus, receivers: [...receivers.keys()], plugin, close: () => bus.close() };
+  const endSubscriptions = () => (subscriptions.endAll(), bus.endSubscriptions());
+  return {
+    bus,
+    subscriptions,
+    receivers: [...receivers.keys()],
+    plugins: [plugin, subscriptions.plugin],
+    endSubscriptions,
+    close: () => (endSubscriptions(), bus.close()),
+  };
 }

@@ -26,7 +26,7 @@ export interface GatewayMetrics {
   /** Reports the whole-response cache's counters at every scrape. */
   watchResponseCache(report: () => ResponseCacheFigures): void;
   /** Reports the open subscriptions and their buffered events at every scrape. */
-  watchSubscriptions(figures: () => { subscribers: number; bufferedEvents: number }): void;
+  watchSubscriptions(figures: () => { subscribers: number; executions: number; bufferedEvents: number }): void;
   /** Counts one webhook delivery by provider and outcome (`published`, `duplicate`, `refused`, `failed`). */
   recordWebhook(provider: string, outcome: 'published' | 'duplicate' | 'refused' | 'failed'): void;
   /** The exposition: Prometheus text format. */
@@ -110,16 +110,17 @@ export function createMetrics(): GatewayMetrics {
       for (const [figure, value] of Object.entries(report.stats)) this.set({ figure }, value);
     },
   });
-  let subscriptions: (() => { subscribers: number; bufferedEvents: number }) | null = null;
+  let subscriptions: (() => { subscribers: number; executions: number; bufferedEvents: number }) | null = null;
   new Gauge({
     name: 'roomgraph_subscriptions',
-    help: 'Open roomEvents subscriptions in this process, and the events buffered for them.',
+    help: 'Open roomEvents subscriptions in this process, the executions they share, and the events buffered for them.',
     labelNames: ['figure'],
     registers,
     collect() {
       const figures = subscriptions?.();
       if (!figures) return;
       this.set({ figure: 'subscribers' }, figures.subscribers);
+      this.set({ figure: 'executions' }, figures.executions);
       this.set({ figure: 'buffered_events' }, figures.bufferedEvents);
     },
   });

@@ -17,7 +17,7 @@ import {
   type RoomEventSubscriptions,
 } from '../domain/room-events.js';
 import type { RoomEventTransport } from './room-event-transport.js';
-import { createSubscriberQueue, type SubscriberQueue } from './subscriber-queue.js';
+import { createSubscriberQueue, overflowError, type SubscriberQueue } from './subscriber-queue.js';
 
 export interface RoomEventBusOptions {
   transport: RoomEventTransport;
@@ -31,9 +31,9 @@ export interface RoomEventBusOptions {
 export interface RoomEventBus extends RoomEventSubscriptions {
   /** Sends a verified delivery to every replica; false when it was already seen (a retry or a replay). */
   publish(delivery: RoomEventDelivery): Promise<boolean>;
-  /** Subscriptions open in this process. */
+  /** Streams open on this bus in this process (one per shared execution: `shared-subscriptions.ts` counts the clients). */
   subscriberCount(): number;
-  /** Events buffered for this process's subscribers, in all. */
+  /** Events buffered for those streams, in all. */
   bufferedEvents(): number;
   /** Resolves once deliveries sent from any replica reach this one. */
   ready(): Promise<void>;
@@ -53,8 +53,7 @@ interface Subscriber {
 /** A bus over `transport`; it starts listening at once. */
 export function createRoomEventBus(options: RoomEventBusOptions): RoomEventBus {
   const subscribers = new Set<Subscriber>();
-  const overflow = () =>
-    new GatewayError('SUBSCRIPTION_OVERFLOW', `This subscriber fell ${options.bufferEvents} events behind and was ended; refetch and subscribe again.`);
+  const overflow = () => overflowError(options.bufferEvents);
 
   options.transport.listen((message) => {
     const delivery = parseDeliveryMessage(message);

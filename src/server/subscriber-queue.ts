@@ -2,6 +2,12 @@
  * One subscriber's buffer of live events: bounded, so a slow subscriber costs at most `capacity`
  * events of memory and never holds up the others (publishing only appends here).
  */
+import { GatewayError } from '../domain/errors.js';
+
+/** The error that ends a subscriber `capacity` events behind (SUBSCRIPTION_OVERFLOW). */
+export function overflowError(capacity: number): GatewayError {
+  return new GatewayError('SUBSCRIPTION_OVERFLOW', `This subscriber fell ${capacity} events behind and was ended; refetch and subscribe again.`);
+}
 
 /** What a queue's `end` may carry: the stream then throws it after the buffered items. */
 export type QueueEnd = Error | null;
@@ -39,8 +45,9 @@ export function createSubscriberQueue<T>(capacity: number, overflowError: () => 
     const [resolve, reject] = [waiting, failWaiting!];
     waiting = failWaiting = null;
     close();
-    if (error) reject(error);
-    else resolve({ value: undefined, done: true });
+    if (!error) return resolve({ value: undefined, done: true });
+    ended = { error: null };
+    reject(error);
   };
   const finish = (): IteratorResult<T> => {
     close();
@@ -53,7 +60,10 @@ export function createSubscriberQueue<T>(capacity: number, overflowError: () => 
       if (items.length > 0) return Promise.resolve({ value: items.shift()!, done: false });
       if (ended) {
         close();
-        return ended.error ? Promise.reject(ended.error) : Promise.resolve(finish());
+        const { error } = ended;
+        // A stream throws its error once; every later read is done (as a generator's would be).
+        ended = { error: null };
+        return error ? Promise.reject(error) : Promise.resolve(finish());
       }
       return new Promise((resolve, reject) => {
         waiting = resolve;

@@ -90,7 +90,7 @@ beforeAll(async () => {
   void (async () => {
     for await (const result of sse.results) if (result.data) received.sse.push(result.data.roomEvents as Received);
   })();
-  for (let tries = 0; tries < 300 && served.gateway.live.bus.subscriberCount() < 3; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let tries = 0; tries < 300 && served.gateway.live.subscriptions.subscriberCount() < 3; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
 });
 
 afterAll(async () => {
@@ -109,7 +109,7 @@ async function untilAllReceived(count: number): Promise<void> {
 
 describe('live room events over real transports', () => {
   it('subscribes three clients (Apollo over graphql-ws, urql over graphql-ws, SSE)', () => {
-    expect(served.gateway.live.bus.subscriberCount()).toBe(3);
+    expect(served.gateway.live.subscriptions.subscriberCount()).toBe(3);
   });
 
   it('delivers the timeline’s start, join, leave and end events to every client, in order, with linked objects resolved', async () => {
@@ -181,7 +181,7 @@ describe('live room events over real transports', () => {
     sse.close();
     await Promise.all(wsClients.map((client) => client.dispose()));
     wsClients = [];
-    for (let tries = 0; tries < 300 && served.gateway.live.bus.subscriberCount() > 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(served.gateway.live.bus.subscriberCount()).toBe(0);
+    for (let tries = 0; tries < 300 && served.gateway.live.subscriptions.subscriberCount() > 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(served.gateway.live.subscriptions.subscriberCount()).toBe(0);
   });
 });

@@ -50,8 +50,8 @@ const until = async (condition: () => boolean) => {
 describe('100 subscribers', () => {
   it('delivers every event, in order, to fast and slow subscribers, and slow ones do not hold up fast ones', async () => {
     const subscriptions = await Promise.all(Array.from({ length: SUBSCRIBERS }, () => subscribeSse(fetchGateway, 'http://gateway.test/graphql', QUERY)));
-    await until(() => gateway.live.bus.subscriberCount() === SUBSCRIBERS);
-    expect(gateway.live.bus.subscriberCount()).toBe(SUBSCRIBERS);
+    await until(() => gateway.live.subscriptions.subscriberCount() === SUBSCRIBERS);
+    expect(gateway.live.subscriptions.subscriberCount()).toBe(SUBSCRIBERS);
     const started = performance.now();
     const readers = subscriptions.map((subscription, index) => read(subscription, EVENTS, index < SLOW ? 25 : 0));
     await postEvents(EVENTS, 'load');
@@ -66,7 +66,9 @@ describe('100 subscribers', () => {
     expect(slowDone - started).toBeGreaterThan(EVENTS * 25 * 0.9);
     expect(fastDone).toBeLessThan(slowDone);
     for (const subscription of subscriptions) subscription.close();
-    await until(() => gateway.live.bus.subscriberCount() === 0);
+    await until(() => gateway.live.subscriptions.subscriberCount() === 0);
+    expect(gateway.live.subscriptions.subscriberCount()).toBe(0);
+    expect(gateway.live.subscriptions.bufferedResults()).toBe(0);
     expect(gateway.live.bus.subscriberCount()).toBe(0);
     expect(gateway.live.bus.bufferedEvents()).toBe(0);
   });
@@ -74,13 +76,15 @@ describe('100 subscribers', () => {
   it('ends a subscriber that falls more than SUBSCRIPTION_BUFFER_EVENTS behind with SUBSCRIPTION_OVERFLOW, and only that one', async () => {
     const stalled = await subscribeSse(fetchGateway, 'http://gateway.test/graphql', QUERY);
     const healthy = await subscribeSse(fetchGateway, 'http://gateway.test/graphql', QUERY);
-    await until(() => gateway.live.bus.subscriberCount() === 2);
+    await until(() => gateway.live.subscriptions.subscriberCount() === 2);
+    // Same operation: the two share one execution, and still only the stalled one overflows.
+    expect(gateway.live.subscriptions.executionCount()).toBe(1);
     const healthyRead = read(healthy, BUFFER * 3, 0);
     // The stalled reader reads nothing; its stream's own buffer takes a few events, then the bus buffer fills.
     await postEvents(BUFFER * 3, 'overflow');
     expect((await healthyRead).sessions).toHaveLength(BUFFER * 3);
-    await until(() => gateway.live.bus.subscriberCount() === 1);
-    expect(gateway.live.bus.subscriberCount()).toBe(1);
+    await until(() => gateway.live.subscriptions.subscriberCount() === 1);
+    expect(gateway.live.subscriptions.subscriberCount()).toBe(1);
     const received: unknown[] = [];
     let overflow: unknown;
     for await (const result of stalled.results) {
@@ -90,7 +94,9 @@ describe('100 subscribers', () => {
     expect(overflow).toBe('SUBSCRIPTION_OVERFLOW');
     expect(received.length).toBeLessThan(BUFFER * 3);
     healthy.close();
-    await until(() => gateway.live.bus.subscriberCount() === 0);
+    await until(() => gateway.live.subscriptions.subscriberCount() === 0);
+    expect(gateway.live.subscriptions.subscriberCount()).toBe(0);
+    expect(gateway.live.subscriptions.bufferedResults()).toBe(0);
     expect(gateway.live.bus.subscriberCount()).toBe(0);
     expect(gateway.live.bus.bufferedEvents()).toBe(0);
   });

@@ -108,6 +108,7 @@ describe('/metrics', () => {
     expect(sample('roomgraph_cache', { figure: 'misses' })).toBeGreaterThan(0);
     expect(sample('roomgraph_cache', { figure: 'up' })).toBe(1);
     expect(sample('roomgraph_subscriptions', { figure: 'subscribers' })).toBe(0);
+    expect(sample('roomgraph_subscriptions', { figure: 'executions' })).toBe(0);
     // A Telnyx receiver with a key of its own, and a delivery signed by nobody.
     const receiving = createGateway(parseConfig({ ...sandboxes.env, LOG_LEVEL: 'silent', TELNYX_PUBLIC_KEY: randomBytes(32).toString('base64') }));
     try {
