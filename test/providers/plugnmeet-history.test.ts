@@ -3,7 +3,7 @@ import { findGatewayError } from '../../src/domain/errors.js';
 import { seedPlugnmeetDemo } from '../../src/sandbox/plugnmeet/plugnmeet-seed.js';
 import { startPlugnmeetSimulator } from '../../src/sandbox/plugnmeet/plugnmeet-simulator.js';
 import { openScope } from '../support/source-scope.js';
-import { ALL, createTestProvider, ORDERS, readStream, type TestProvider } from '../support/test-provider.js';
+import { ALL, createTestProvider, ORDERS, readLaterPages, readStream, type TestProvider } from '../support/test-provider.js';
 
 const ENDED_DESC = ORDERS[3]!;
 const FETCH = 'POST /auth/room/fetchPastRooms';
@@ -47,16 +47,8 @@ describe('the plugNmeet history index', () => {
     const firstRunning = simulator.store.sessions().findIndex((row) => row.endedAt === null);
     for (const ttl of ['0', '60000']) {
       const indexed = providerWith({ CACHE_ENABLED: 'true', CACHE_MUTABLE_TTL_MS: ttl });
-      const first = await indexed.read({ order: ENDED_DESC });
-      simulator.resetCalls();
-      let after = first.items.at(-1)!.position;
-      const ids = first.items.map((item) => item.pastRoom.sessionId);
-      for (let page = 1; page < 4; page += 1) {
-        const slice = await indexed.read({ order: ENDED_DESC, after });
-        ids.push(...slice.items.map((item) => item.pastRoom.sessionId));
-        expect(slice.totalCount).toBe(truth.totalCount);
-        after = slice.items.at(-1)!.position;
-      }
+      const { ids, totalCounts } = await readLaterPages(indexed, ENDED_DESC, 3, () => simulator.resetCalls());
+      expect(totalCounts).toEqual([truth.totalCount, truth.totalCount, truth.totalCount]);
       expect(ids).toEqual(truth.ids.slice(0, ids.length));
       // TTL 0: one window from the oldest running row (the newest rows), then who is live.
       expect(calls()).toEqual(ttl === '0' ? [FETCH, LIVE, FETCH, LIVE, FETCH, LIVE] : []);

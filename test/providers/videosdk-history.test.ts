@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findGatewayError } from '../../src/domain/errors.js';
 import { startVideosdkSimulator, type VideosdkSimulator } from '../../src/sandbox/videosdk/videosdk-simulator.js';
 import type { VideosdkSimSession } from '../../src/sandbox/videosdk/videosdk-store.js';
-import { createTestProvider, ORDERS, readStream, type TestProvider } from '../support/test-provider.js';
+import { createTestProvider, ORDERS, readLaterPages, readStream, type TestProvider } from '../support/test-provider.js';
 
 const ENDED_DESC = ORDERS[3]!;
 const MINUTE = 60_000;
@@ -47,16 +47,8 @@ describe('the VideoSDK history index', () => {
     const truth = await readStream(uncached(), ENDED_DESC);
     for (const ttl of ['0', '60000']) {
       const indexed = providerWith({ CACHE_ENABLED: 'true', CACHE_MUTABLE_TTL_MS: ttl });
-      const first = await indexed.read({ order: ENDED_DESC });
-      simulator.resetCalls();
-      let after = first.items.at(-1)!.position;
-      const ids = first.items.map((item) => item.pastRoom.sessionId);
-      for (let page = 1; page < 4; page += 1) {
-        const slice = await indexed.read({ order: ENDED_DESC, after });
-        ids.push(...slice.items.map((item) => item.pastRoom.sessionId));
-        expect(slice.totalCount).toBe(truth.totalCount);
-        after = slice.items.at(-1)!.position;
-      }
+      const { ids, totalCounts } = await readLaterPages(indexed, ENDED_DESC, 3, () => simulator.resetCalls());
+      expect(totalCounts).toEqual([truth.totalCount, truth.totalCount, truth.totalCount]);
       expect(ids).toEqual(truth.ids.slice(0, ids.length));
       // TTL 0: every page syncs with the sessions running since before the margin, then those that started since; nothing else.
       const delta = ['GET /v2/sessions?status=ongoing&endDate', 'GET /v2/sessions?status=ended&startDate'];

@@ -65,3 +65,23 @@ export async function readStream(provider: TestProvider, order: PastRoomOrder, f
   }
   throw new Error('the stream did not end within 50 pages');
 }
+
+/**
+ * The first page of `order`, then `later` pages after it: the session ids in order and each later
+ * page's totalCount. Calls made for the first page come before `afterFirst` runs (e.g. a reset of
+ * the simulator's call log), so that only the later pages' calls are counted.
+ */
+export async function readLaterPages(provider: TestProvider, order: PastRoomOrder, later: number, afterFirst: () => void): Promise<{ ids: string[]; totalCounts: number[] }> {
+  const first = await provider.read({ order });
+  afterFirst();
+  const ids = first.items.map((item) => item.pastRoom.sessionId);
+  const totalCounts: number[] = [];
+  let after = first.items.at(-1)!.position;
+  for (let page = 0; page < later; page += 1) {
+    const slice = await provider.read({ order, after });
+    ids.push(...slice.items.map((item) => item.pastRoom.sessionId));
+    totalCounts.push(slice.totalCount);
+    after = slice.items.at(-1)!.position;
+  }
+  return { ids, totalCounts };
+}
