@@ -5,6 +5,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
 import type { RoomChangeFeed } from '../domain/room-changes.js';
 import type { ResponseCacheConfig } from '../providers/cache/cache-config.js';
+import { toClientIdentity } from './client-auth.js';
 import { createMemoryResponseStore, type ResponseCacheStats, type ResponseStore } from './response-cache-store.js';
 
 /** What `/ready` and the metrics say about the response cache. */
@@ -25,7 +26,7 @@ export interface ResponseCache {
 }
 
 /** What a request's context holds once yoga, the JWT plugin and `createContext` have built it. */
-type CacheContext = Partial<GatewayContext> & { params?: { query?: string }; jwt?: { payload?: Record<string, unknown>; token?: { value?: string } } };
+type CacheContext = Partial<GatewayContext> & { params?: { query?: string }; jwt?: { payload?: Record<string, unknown> } };
 
 /**
  * The response cache (`@graphql-yoga/plugin-response-cache`) over an in-process LRU. It answers
@@ -107,13 +108,9 @@ function useStoredResponses(store: ResponseStore, ttlMs: number, state: Admissio
   });
 }
 
-/** The client's identity with client auth (issuer and subject, else the token's hash); null without a verified token. */
+/** The client's identity with client auth (`toClientIdentity`: the claims an answer can depend on); null without a verified token. */
 function identityOf(context: CacheContext): string | null {
-  const payload = context.jwt?.payload;
-  if (!payload) return null;
-  if (typeof payload.sub === 'string' && payload.sub !== '') return JSON.stringify([payload.iss ?? null, payload.sub]);
-  const token = context.jwt?.token?.value;
-  return token ? `token:${createHash('sha256').update(token).digest('base64url')}` : null;
+  return toClientIdentity(context.jwt?.payload);
 }
 
 /** Whether an operation is a query and its document uses no `@defer`/`@stream`; memoised per parsed document (yoga reuses them). */
