@@ -104,21 +104,25 @@ function readAhead<T>(walk: PageWalk<T>): Map<number, Promise<ListPage<T> | null
 
 /** The page count a first page states (its own, or implied by its total), before any check. */
 function statedPages<T>(walk: Pick<PageWalk<T>, 'pageSize'>, first: ListPage<T>): number {
-  const impliedPages = first.totalItems === null ? null : Math.max(1, Math.ceil(first.totalItems / (first.pageSize ?? walk.pageSize)));
-  return Math.max(1, first.totalPages ?? impliedPages ?? 1);
+  return Math.max(1, first.totalPages ?? impliedPages(first, first.pageSize ?? walk.pageSize) ?? 1);
+}
+
+/** The pages a first page's total fills at `pageSize`; null when it states no total. */
+function impliedPages<T>(first: ListPage<T>, pageSize: number): number | null {
+  return first.totalItems === null ? null : Math.max(1, Math.ceil(first.totalItems / pageSize));
 }
 
 /** The number of pages to read, after checking it against the bounds and the page's own totals. */
 export function checkPageCount<T>(walk: Pick<PageWalk<T>, 'call' | 'pageSize' | 'bounds'>, first: ListPage<T>): number {
   const { totalPages, totalItems } = first;
   const pageSize = first.pageSize ?? walk.pageSize;
-  const impliedPages = totalItems === null ? null : Math.max(1, Math.ceil(totalItems / pageSize));
-  const pages = statedPages(walk, first);
+  const implied = impliedPages(first, pageSize);
+  const pages = Math.max(1, totalPages ?? implied ?? 1);
   if (first.items.length > pageSize) {
     throw new UpstreamError('UPSTREAM_BAD_RESPONSE', walk.call, `a page of ${pageSize} held ${first.items.length} rows`);
   }
   // One page of slack: a list that grew between the count and the page may say one more page.
-  if (impliedPages !== null && totalPages !== null && Math.abs(totalPages - impliedPages) > 1) {
+  if (implied !== null && totalPages !== null && Math.abs(totalPages - implied) > 1) {
     throw new UpstreamError('UPSTREAM_BAD_RESPONSE', walk.call, `${totalPages} pages cannot hold ${totalItems} rows of ${pageSize}`);
   }
   if (pages > walk.bounds.maxPages) throw tooMany(walk, `${pages} pages`, `UPSTREAM_MAX_PAGES=${walk.bounds.maxPages}`);
