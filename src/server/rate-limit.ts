@@ -32,17 +32,13 @@ export function useClientRateLimit(config: RateLimitConfig): Plugin {
       return rateLimited(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
     }
   };
-  return {
-    onExecute: async ({ args, setResultAndStopExecution }) => {
-      const refusal = await spend(args);
-      if (refusal) setResultAndStopExecution({ errors: [refusal] });
-    },
-    // A subscription spends its cost once, when it starts (its events are the providers' pushes, not upstream reads).
-    onSubscribe: async ({ args, setResultAndStopExecution }) => {
-      const refusal = await spend(args);
-      if (refusal) setResultAndStopExecution({ errors: [refusal] });
-    },
+  /** Stops an operation over its client's budget with RATE_LIMITED before anything runs. */
+  const refuseOverBudget = async ({ args, setResultAndStopExecution }: { args: CostedOperation; setResultAndStopExecution(result: { errors: GraphQLError[] }): void }) => {
+    const refusal = await spend(args);
+    if (refusal) setResultAndStopExecution({ errors: [refusal] });
   };
+  // A subscription spends its cost once, when it starts (its events are the providers' pushes, not upstream reads).
+  return { onExecute: refuseOverBudget, onSubscribe: refuseOverBudget };
 }
 
 /** Who a request counts against: `sub:<JWT subject>`, else `ip:<remote address>`. */
