@@ -4,6 +4,7 @@ import type { WebhookReceiver } from '../domain/room-events.js';
 import type { RoomChangeFeed } from '../domain/room-changes.js';
 import type { LiveConfig } from './live-config.js';
 import type { Logger } from './logging.js';
+import { useSubscriptionEventStream } from './event-stream.js';
 import { createRoomEventBus, type RoomEventBus } from './room-event-bus.js';
 import { createMemoryTransport, createRedisTransport } from './room-event-transport.js';
 import { createSharedSubscriptions, type SharedSubscriptions, type SharedSubscriptionsOptions } from './shared-subscriptions.js';
@@ -16,7 +17,7 @@ export interface LiveEvents {
   subscriptions: SharedSubscriptions;
   /** Providers whose webhook receiver is on. */
   receivers: readonly ProviderName[];
-  /** Serves `POST /webhooks/<provider>` and shares the executions of identical subscriptions. */
+  /** Serves `POST /webhooks/<provider>`, shares the executions of identical subscriptions and writes their SSE streams. */
   plugins: Plugin[];
   /** Ends every subscription (they complete); new ones are still accepted. */
   endSubscriptions(): void;
@@ -62,7 +63,7 @@ export function createLiveEvents(
     bus,
     subscriptions,
     receivers: [...receivers.keys()],
-    plugins: [plugin, subscriptions.plugin],
+    plugins: [plugin, subscriptions.plugin, useSubscriptionEventStream()],
     endSubscriptions,
     close: () => (endSubscriptions(), bus.close()),
   };

@@ -78,8 +78,8 @@ export function createSharedExecution(start: StartExecution, options: SharedExec
         const step = await source.next();
         if (stopped) return;
         if (step.done) return stop({ error: null });
-        const result = withSharedStringify(step.value);
-        for (const member of members) if (!member.queue.push(result)) member.leave();
+        // One result object for all: the SSE writer encodes its frame once (`event-stream.ts`).
+        for (const member of members) if (!member.queue.push(step.value)) member.leave();
       }
     } catch (error) {
       // The execution failed as a whole: every subscriber gets the failure, as each would alone.
@@ -111,20 +111,6 @@ export function createSharedExecution(start: StartExecution, options: SharedExec
     },
     end: () => stop({ error: null }),
   };
-}
-
-/**
- * The result with yoga's `stringify` hook (read by its SSE and JSON writers): the same shared result
- * is serialised once for all its subscribers. The hook is a function, so `JSON.stringify` (graphql-ws)
- * leaves it out; a copy of the result (a plugin that changed it) is serialised afresh.
- */
-function withSharedStringify(result: ExecutionResult): ExecutionResult {
-  let text: string | undefined;
-  const shared: ExecutionResult & { stringify(value: unknown): string } = {
-    ...result,
-    stringify: (value) => (value === shared ? (text ??= JSON.stringify(value)) : JSON.stringify(value)),
-  };
-  return shared;
 }
 
 async function begin(start: StartExecution, signal: AbortSignal): Promise<SubscribeOutcome> {
