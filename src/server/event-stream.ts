@@ -57,9 +57,12 @@ function toEventStream(results: AsyncIterable<ExecutionResult>, frameOf: (result
     body.push(COMPLETE);
     body.push(null);
   };
-  const onError = (error: unknown) => {
+  // Yoga turns a stream's errors into results; what still throws is an abort (the request ended).
+  // The response then ends without `complete`, and no stream error reaches the pipe (nothing listens).
+  const onError = () => {
+    reading = false;
     finished = true;
-    body.destroy(error instanceof Error ? error : new Error(String(error)));
+    if (!body.destroyed) body.push(null);
   };
   const body = new Readable({
     read() {

@@ -1,4 +1,6 @@
+import type { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { useSubscriptionEventStream } from '../../src/server/event-stream.js';
 import type { LiveDriver } from '../../src/sandbox/live-driver.js';
 import { until } from '../support/live-subscribers.js';
 import { serveLiveGateway, type LiveServedGateway } from '../support/serve-live-gateway.js';
@@ -101,5 +103,28 @@ describe('subscriptions over SSE', () => {
     await Promise.all(subscribers.slice(1).map((subscriber) => subscriber.close()));
     await until(() => subscriptions().subscriberCount() === 0);
     expect(subscriptions().executionCount()).toBe(0);
+  });
+});
+
+describe('the SSE writer alone', () => {
+  it('ends the body without `complete`, and without an error event nobody listens to, when a stream throws what Yoga does not turn into a result (an abort)', async () => {
+    async function* aborted() {
+      yield { data: { ticks: 1 } };
+      throw Object.assign(new Error('the request ended'), { name: 'AbortError' });
+    }
+    const plugin = useSubscriptionEventStream();
+    const request = new Request('http://127.0.0.1/graphql', { method: 'POST' });
+    plugin.onSubscribe!({ args: { contextValue: { request } } } as never);
+    let processor: ((result: unknown, fetchAPI: unknown) => { body: Readable }) | undefined;
+    const result = aborted();
+    plugin.onResultProcess!({ request, result, resultProcessor: () => undefined, setResultProcessor: (chosen: typeof processor) => (processor = chosen) } as never);
+    // A stand-in for the fetch API's Response: the writer's body is the Node stream the server pipes.
+    const { body } = processor!(result, { Response: class { constructor(readonly body: Readable) {} } });
+    const errors: Error[] = [];
+    body.on('error', (error) => errors.push(error));
+    let text = '';
+    for await (const chunk of body) text += String(chunk);
+    expect(text).toBe(':\n\nevent: next\ndata: {"data":{"ticks":1}}\n\n');
+    expect(errors).toEqual([]);
   });
 });
