@@ -2,7 +2,9 @@
  * `npm run bench:profile -- S2`: runs compiled roomgraph under `node --cpu-prof` against the
  * simulators, loads it with one scenario (c=50, 5 s), and prints where its CPU time went: the
  * heaviest functions by self time, and the share of each package and of roomgraph's own code.
- * `--env K=V` (repeatable) sets the gateway's configuration, e.g. `--env CACHE_ENABLED=false`.
+ * `--env K=V` (repeatable) sets the gateway's configuration, e.g. `--env CACHE_ENABLED=false`;
+ * `--connections N` (default 50) and `--latency MS` (the simulators' latency fault, default 0)
+ * profile another load, e.g. one request at a time at 20 ms for the critical path.
  */
 import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,12 +23,19 @@ const name = process.argv[2]?.startsWith('S') ? process.argv[2] : 'S2';
 const env = Object.fromEntries(
   process.argv.flatMap((value, index) => (process.argv[index - 1] === '--env' ? [[value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1)]] : [])),
 );
+const option = (flag: string, fallback: number) => {
+  const index = process.argv.indexOf(flag);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const connections = option('--connections', 50);
+const latencyMs = option('--latency', 0);
 const directory = mkdtempSync(join(tmpdir(), 'roomgraph-prof-'));
 const simulators = await startSimulators('compiled');
 const server = await startServer('roomgraph', 'compiled', simulators.env, ['--cpu-prof', `--cpu-prof-dir=${directory}`], { env });
 const scenario = createScenarios(['UmVvbTpwbHVnbm1lZXQvdG93bi1oYWxs']).find((candidate) => candidate.name === name)!;
-await runLoad(server.url, scenario.body, { connections: 10, seconds: 2 });
-const result = await runLoad(server.url, scenario.body, { connections: 50, seconds: 5 });
+if (latencyMs) await simulators.setLatency(latencyMs);
+await runLoad(server.url, scenario.body, { connections: Math.min(connections, 10), seconds: 2 });
+const result = await runLoad(server.url, scenario.body, { connections, seconds: 5 });
 await server.process.stop();
 await simulators.process.stop();
 const file = readdirSync(directory).find((entry) => entry.endsWith('.cpuprofile'))!;
@@ -43,5 +52,5 @@ for (const node of profile.nodes) {
 }
 const top = (map: Map<string, number>, count: number) =>
   [...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, hits]) => `${((100 * hits) / total).toFixed(1).padStart(5)} %  ${key}`).join('\n');
-console.log(`${name}: ${result.requests} requests at c=50 (${result.reqPerSec.toFixed(0)} req/s); profile ${join(directory, file)}`);
+console.log(`${name}: ${result.requests} requests at c=${connections}, ${latencyMs} ms upstream (${result.reqPerSec.toFixed(0)} req/s); profile ${join(directory, file)}`);
 console.log(`\nby package:\n${top(byPackage, 15)}\n\nby function (self time):\n${top(byFunction, 30)}`);
