@@ -109,6 +109,8 @@ export function createGateway(config: GatewayConfig, options: { logger?: Logger 
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
+    // The body limit is `useRequestSizeLimit`'s (below); Yoga's would pipe every body once more.
+    maxRequestBodySize: false,
     context: ({ request, jwt }) => {
       const access = toMutationAccess(mutations, server.clientAuth !== null, (jwt as { payload?: Record<string, unknown> } | undefined)?.payload);
       return contextFor(access, signals.signalOf(request));

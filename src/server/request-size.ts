@@ -2,8 +2,10 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
 /**
  * Refuses request bodies over `maxBytes` with 413 and REQUEST_TOO_LARGE: by `Content-Length`
- * before anything is read, and for chunked JSON bodies while reading, so an oversized body is
- * never buffered whole.
+ * before anything is read (Node's HTTP parser then delivers exactly that many bytes), and a body
+ * without one (chunked) while reading it, whatever its type, so an oversized body is never
+ * buffered whole. It replaces Yoga's own limit (`maxRequestBodySize: false` in `gateway.ts`), which
+ * pipes every body through a TransformStream, also when its `Content-Length` already bounds it.
  */
 export function useRequestSizeLimit(maxBytes: number): Plugin {
   const refusal = (fetchAPI: { Response: typeof Response }) =>
@@ -16,10 +18,16 @@ export function useRequestSizeLimit(maxBytes: number): Plugin {
       const length = Number(request.headers.get('content-length') ?? 0);
       if (length > maxBytes) endResponse(refusal(fetchAPI));
     },
-    onRequestParse: ({ request, setRequestParser }) => {
-      const isJson = request.headers.get('content-type')?.includes('json') ?? false;
-      if (request.method !== 'POST' || request.headers.has('content-length') || !isJson || !request.body) return;
-      setRequestParser(async () => parseJson(await readCapped(request.body!, maxBytes)));
+    onRequestParse: ({ request, requestParser, setRequestParser, fetchAPI }) => {
+      if (request.headers.has('content-length') || !request.body || !requestParser) return;
+      if (request.headers.get('content-type')?.includes('json')) {
+        setRequestParser(async () => parseJson(await readCapped(request.body!, maxBytes)));
+        return;
+      }
+      // Other types (GraphQL strings, forms, multipart): the parser Yoga chose reads the capped bytes.
+      setRequestParser(async () =>
+        requestParser(new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, body: await readCapped(request.body!, maxBytes) })),
+      );
     },
   };
 }

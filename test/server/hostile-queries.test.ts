@@ -76,6 +76,33 @@ describe('hostile queries', () => {
     expect(sent).toBeLessThan(40);
   });
 
+  it('caps a chunked body of any type (a GraphQL string here), and still parses one within the limit', async () => {
+    const chunked = (text: string, times: number) => {
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          sent += 1;
+          if (sent > times) controller.close();
+          else controller.enqueue(new TextEncoder().encode(text));
+        },
+      });
+      const response = gateway.gateway.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/graphql' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      return { response, sent: () => sent };
+    };
+    const oversized = chunked(`# ${'x'.repeat(64 * 1024)}\n`, 40);
+    expect((await oversized.response).status).toBe(413);
+    expect(oversized.sent()).toBeLessThan(40);
+
+    const small = await chunked('{ providers { provider } }', 1).response;
+    expect(small.status).toBe(200);
+    expect(((await small.json()) as { data: { providers: unknown[] } }).data.providers).toHaveLength(3);
+  });
+
   it('answers normally after all of them, and the README-sized queries stay within the limits', async () => {
     const { json } = await gateway.post({
       query: '{ activeRooms(first: 20) { edges { node { participants { name } pastRooms(first: 5) { edges { node { participants { name presences { joinedAt } } } } } } } } }',
