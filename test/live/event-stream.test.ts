@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { useSubscriptionEventStream } from '../../src/server/event-stream.js';
 import type { LiveDriver } from '../../src/sandbox/live-driver.js';
 import { until } from '../support/live-subscribers.js';
-import { serveLiveGateway, type LiveServedGateway } from '../support/serve-live-gateway.js';
+import { driverAndRoom, postWebhooks, serveLiveGateway, type LiveServedGateway } from '../support/serve-live-gateway.js';
 
 // The SSE writer of subscriptions (src/server/event-stream.ts), read as raw bytes from a real HTTP
 // connection: Yoga's framing (ping, `event: next`, `event: complete`), one serialisation of a result
@@ -16,8 +16,7 @@ let telnyx: LiveDriver;
 let roomId: string;
 beforeAll(async () => {
   served = await serveLiveGateway({ CACHE_ENABLED: 'false' });
-  telnyx = served.live.drivers.find((driver) => driver.provider === 'telnyx')!;
-  roomId = telnyx.liveRooms()[0]?.roomId ?? telnyx.idleRooms()[0]!;
+  ({ driver: telnyx, roomId } = driverAndRoom(served, 'telnyx'));
 });
 afterAll(() => served?.close());
 afterEach(() => vi.restoreAllMocks());
@@ -53,11 +52,9 @@ async function openRaw() {
 }
 
 async function postJoin(): Promise<string> {
-  const origin = new URL(served.url).origin;
-  const [payload] = telnyx.join(roomId, `guest-${Date.now()}`, new Date()) as { id: string }[];
-  const { body, headers } = await telnyx.sign(payload, `${origin}/webhooks/telnyx`);
-  expect((await fetch(`${origin}/webhooks/telnyx`, { method: 'POST', headers, body })).status).toBe(200);
-  return `telnyx:${payload!.id}`;
+  const payloads = telnyx.join(roomId, `guest-${Date.now()}`, new Date()) as { id: string }[];
+  await postWebhooks(served, telnyx, payloads);
+  return `telnyx:${payloads[0]!.id}`;
 }
 
 describe('subscriptions over SSE', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveDriver } from '../../src/sandbox/live-driver.js';
 import { subscribeOverSse, subscribeOverWs, until, type CollectingSubscriber } from '../support/live-subscribers.js';
-import { serveLiveGateway, type LiveServedGateway } from '../support/serve-live-gateway.js';
+import { driverAndRoom, postWebhooks, serveLiveGateway, type LiveServedGateway } from '../support/serve-live-gateway.js';
 
 // Identical subscriptions share one execution per event (shared-subscriptions.ts), over SSE and
 // graphql-ws alike; subscriptions that differ in variables do not. Upstream reads are counted on the
@@ -19,8 +19,7 @@ let telnyx: LiveDriver;
 let roomId: string;
 beforeAll(async () => {
   served = await serveLiveGateway({ CACHE_ENABLED: 'false' });
-  telnyx = served.live.drivers.find((driver) => driver.provider === 'telnyx')!;
-  roomId = telnyx.liveRooms()[0]?.roomId ?? telnyx.idleRooms()[0]!;
+  ({ driver: telnyx, roomId } = driverAndRoom(served, 'telnyx'));
   if (telnyx.liveRooms().length === 0) await post(telnyx.startSession(roomId, new Date()));
 });
 afterAll(() => served?.close());
@@ -28,12 +27,7 @@ afterAll(() => served?.close());
 const subscriptions = () => served.gateway.live.subscriptions;
 
 async function post(payloads: unknown[]): Promise<string[]> {
-  const origin = new URL(served.url).origin;
-  for (const payload of payloads) {
-    const { body, headers } = await telnyx.sign(payload, `${origin}/webhooks/telnyx`);
-    const response = await fetch(`${origin}/webhooks/telnyx`, { method: 'POST', headers, body });
-    expect(response.status).toBe(200);
-  }
+  await postWebhooks(served, telnyx, payloads);
   return payloads.map((payload) => `telnyx:${(payload as { id: string }).id}`);
 }
 

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { parseConfig } from '../../src/config.js';
 import { createGateway, type Gateway } from '../../src/gateway.js';
 import { createLiveSandbox, type LiveSandbox } from '../../src/sandbox/live-sandbox.js';
+import type { LiveDriver } from '../../src/sandbox/live-driver.js';
 import type { LiveTimeline } from '../../src/sandbox/live-timeline.js';
+import type { ProviderName } from '../../src/domain/model.js';
 import { startSandboxes, type Sandboxes } from '../../src/sandbox/sandboxes.js';
 import { attachGraphqlWs } from '../../src/server/graphql-ws.js';
 
@@ -42,4 +44,20 @@ export async function serveLiveGateway(env: Record<string, string> = {}): Promis
     await sandboxes.close();
   };
   return { url: `http://127.0.0.1:${port}/graphql`, wsUrl: `ws://127.0.0.1:${port}/graphql`, gateway, sandboxes, live, timeline, close };
+}
+
+/** `provider`'s live driver, and a room of it to act on (a live one when there is one). */
+export function driverAndRoom(served: LiveServedGateway, provider: ProviderName): { driver: LiveDriver; roomId: string } {
+  const driver = served.live.drivers.find((candidate) => candidate.provider === provider)!;
+  return { driver, roomId: driver.liveRooms()[0]?.roomId ?? driver.idleRooms()[0]! };
+}
+
+/** Signs each payload as `driver`'s provider does and posts it to this gateway's receiver, in order; throws unless each is taken (200). */
+export async function postWebhooks(served: LiveServedGateway, driver: LiveDriver, payloads: unknown[]): Promise<void> {
+  const target = `${new URL(served.url).origin}/webhooks/${driver.provider}`;
+  for (const payload of payloads) {
+    const { body, headers } = await driver.sign(payload, target);
+    const response = await fetch(target, { method: 'POST', headers, body });
+    if (response.status !== 200) throw new Error(`webhook refused with ${response.status}: ${await response.text()}`);
+  }
 }
