@@ -8,8 +8,8 @@
  * - the body is a Node stream piped to the socket, without the web-stream and promise layers of a
  *   `ReadableStream` in between.
  * Only subscriptions are written here; `@defer`/`@stream` and single results keep Yoga's writers.
- * A subscriber that stops reading fills the socket, then this stream's buffer, then its bounded queue,
- * which ends it with SUBSCRIPTION_OVERFLOW (`subscriber-queue.ts`), as with Yoga's writer.
+ * A subscriber that stops reading fills the socket, then its bounded queue (this stream reads no
+ * result ahead), which ends it with SUBSCRIPTION_OVERFLOW (`subscriber-queue.ts`), as with Yoga's writer.
  */
 import { Readable } from 'node:stream';
 import type { ExecutionResult, GraphQLError } from 'graphql';
@@ -65,6 +65,10 @@ function toEventStream(results: AsyncIterable<ExecutionResult>, frameOf: (result
     if (!body.destroyed) body.push(null);
   };
   const body = new Readable({
+    // Nothing read ahead: while the socket is full, results wait in the subscriber's bounded queue
+    // (counted in events, SUBSCRIPTION_BUFFER_EVENTS), not in a stream buffer counted in bytes
+    // (16 KiB by default on Node 20, 64 KiB on Node 22, i.e. hundreds of small events).
+    highWaterMark: 0,
     read() {
       if (reading || finished) return;
       reading = true;
@@ -80,8 +84,9 @@ function toEventStream(results: AsyncIterable<ExecutionResult>, frameOf: (result
   });
   // A ping first: some clients show nothing until the first bytes arrive.
   body.push(PING);
+  // Only into an empty buffer: a stalled reader gets at most one ping waiting.
   const ping = setInterval(() => {
-    if (!finished && body.readableLength < body.readableHighWaterMark) body.push(PING);
+    if (!finished && body.readableLength === 0) body.push(PING);
   }, pingIntervalMs);
   return body;
 }
