@@ -8,15 +8,19 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
  * pipes every body through a TransformStream, also when its `Content-Length` already bounds it.
  */
 export function useRequestSizeLimit(maxBytes: number): Plugin {
-  const refusal = (fetchAPI: { Response: typeof Response }) =>
-    new fetchAPI.Response(
-      JSON.stringify({ errors: [{ message: `The request body is larger than ${maxBytes} bytes.`, extensions: { code: 'REQUEST_TOO_LARGE' } }] }),
-      { status: 413, headers: { 'content-type': 'application/json', connection: 'close' } },
-    );
+  const refusal = (fetchAPI: { Response: typeof Response }, status: number, code: string, message: string) =>
+    new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+      status,
+      headers: { 'content-type': 'application/json', connection: 'close' },
+    });
   return {
     onRequest: ({ request, endResponse, fetchAPI }) => {
-      const length = Number(request.headers.get('content-length') ?? 0);
-      if (length > maxBytes) endResponse(refusal(fetchAPI));
+      const header = request.headers.get('content-length');
+      if (header === null) return;
+      // Node's HTTP parser refuses such a header itself; other adapters may not, and a length that
+      // is not a number would otherwise pass here and skip the capped read below.
+      if (!/^\d+$/.test(header)) return endResponse(refusal(fetchAPI, 400, 'BAD_REQUEST', 'The Content-Length header is not a byte count.'));
+      if (Number(header) > maxBytes) endResponse(refusal(fetchAPI, 413, 'REQUEST_TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`));
     },
     onRequestParse: ({ request, requestParser, setRequestParser, fetchAPI }) => {
       if (request.headers.has('content-length') || !request.body || !requestParser) return;

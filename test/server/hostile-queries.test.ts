@@ -56,6 +56,16 @@ describe('hostile queries', () => {
     expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than 262144 bytes.', extensions: { code: 'REQUEST_TOO_LARGE' } }] });
   });
 
+  it('refuses a Content-Length that is not a byte count with 400, unread', async () => {
+    const response = await gateway.gateway.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': 'abc' },
+      body: JSON.stringify({ query: '{ providers { provider } }' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The Content-Length header is not a byte count.', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
   it('refuses an oversized chunked body while reading it', async () => {
     const chunk = new TextEncoder().encode(`{"query":"{ providers { provider } }","padding":"${'x'.repeat(64 * 1024)}`);
     let sent = 0;
