@@ -178,7 +178,7 @@ function serverPlugins(server: ServerConfig): YogaPlugins {
     ...(server.introspection ? [] : [useDisableIntrospection(), useRouterOnlySdl(server.routerSecret)]),
     ...(server.persistedOperationsFile ? [useAllowListedOperations(server.persistedOperationsFile)] : []),
     useInputLimits(),
-    ...(server.rateLimit ? [useClientRateLimit(server.rateLimit)] : []),
+    ...(server.rateLimit ? [useClientRateLimit(server.rateLimit, schema)] : []),
   ];
 }
 

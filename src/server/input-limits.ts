@@ -1,5 +1,6 @@
 import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { memoPerOperation } from './operation-memo.js';
 
 /**
  * The longest string and list any argument takes (README, "Limits"). Global ids are ~60 characters
@@ -37,17 +38,14 @@ const LENGTH_BY_NAME: Record<string, number> = {
  * checked, wherever they sit: arguments, input object fields, lists, `_Any` representations.
  */
 export function useInputLimits(): Plugin {
-  return {
-    onExecute: ({ args, setResultAndStopExecution }) => {
-      const problem = findOversizedInput(args.document, (args.variableValues ?? {}) as Record<string, unknown>);
-      if (problem) setResultAndStopExecution({ errors: [problem] });
-    },
-    // Subscriptions run through `subscribe`, not `execute`: the same limits apply to their arguments.
-    onSubscribe: ({ args, setResultAndStopExecution }) => {
-      const problem = findOversizedInput(args.document, (args.variableValues ?? {}) as Record<string, unknown>);
-      if (problem) setResultAndStopExecution({ errors: [problem] });
-    },
+  // An operation asked again with the same variables is known to fit; one that does not is checked again (it is refused).
+  const fits = memoPerOperation((document, variables) => findOversizedInput(document, variables) === null);
+  const refuseOversized = ({ args, setResultAndStopExecution }: { args: { document: DocumentNode; variableValues?: unknown }; setResultAndStopExecution(result: { errors: GraphQLError[] }): void }) => {
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    if (!fits(args.document, variables)) setResultAndStopExecution({ errors: [findOversizedInput(args.document, variables)!] });
   };
+  // Subscriptions run through `subscribe`, not `execute`: the same limits apply to their arguments.
+  return { onExecute: refuseOversized, onSubscribe: refuseOversized };
 }
 
 /** The first argument of `document` over its limit, as a BAD_USER_INPUT error; null when all fit. */

@@ -1,7 +1,8 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { memoPerOperation } from './operation-memo.js';
 
 /** A per-client budget: `points` of estimated query cost per `windowSeconds` (README, "Limits"). */
 export interface RateLimitConfig {
@@ -11,17 +12,18 @@ export interface RateLimitConfig {
 
 /**
  * Per-client rate limit of upstream-costly work, on rate-limiter-flexible's in-memory token bucket:
- * each operation spends its estimated cost (the complexity plugin's model, `server/query-cost.ts`)
+ * each operation spends its estimated cost (the complexity plugin's model over `schema`, `schema/query-cost.ts`)
  * from its client's budget, keyed by the JWT subject when client auth is on, else the remote
  * address. Over budget, it is refused before any resolver runs with RATE_LIMITED, HTTP 429 and
  * `Retry-After`. The budget is per process: N replicas allow N times as much.
  */
-export function useClientRateLimit(config: RateLimitConfig): Plugin {
+export function useClientRateLimit(config: RateLimitConfig, schema: GraphQLSchema): Plugin {
   const limiter = new RateLimiterMemory({ points: config.points, duration: config.windowSeconds });
+  const costOf = memoPerOperation((document, variables) => estimateCost(schema, document, variables));
   /** Spends an operation's cost from its client's budget; the refusal to answer with, or null. */
   const spend = async (args: CostedOperation): Promise<GraphQLError | null> => {
     // An operation over the cost limit is refused by the complexity plugin without an upstream call: it costs 1.
-    const estimate = estimateCost(args);
+    const estimate = costOf(args.document, (args.variableValues ?? {}) as Record<string, unknown>);
     const maxCost = (args.contextValue as { queryLimits?: { maxCost: number } }).queryLimits?.maxCost ?? Infinity;
     const cost = estimate > maxCost ? 1 : Math.min(config.points, Math.max(1, estimate));
     try {
@@ -49,19 +51,21 @@ export function clientKeyOf(context: unknown): string {
   return `ip:${req?.socket?.remoteAddress ?? 'unknown'}`;
 }
 
-/** What the cost estimate reads of an operation (execute's and subscribe's arguments alike). */
+/** What the rate limit reads of an operation (execute's and subscribe's arguments alike). */
 interface CostedOperation {
-  document: Parameters<typeof complexityFromQuery>[0];
-  schema: Parameters<typeof complexityFromQuery>[1]['schema'];
+  document: DocumentNode;
   variableValues?: unknown;
   contextValue: unknown;
 }
 
-/** The operation's estimated cost; 1 when it cannot be estimated (execution then refuses it anyway). */
-function estimateCost(args: CostedOperation): number {
+/**
+ * The operation's estimated cost; 1 when it cannot be estimated (execution then refuses it anyway).
+ * The cost model (`schema/query-cost.ts`) reads arguments only, never the context: an estimate holds
+ * for every client asking the same operation, so it is remembered per operation.
+ */
+function estimateCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): number {
   try {
-    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-    return complexityFromQuery(args.document, { schema: args.schema, ctx: args.contextValue as object, variables }).complexity;
+    return complexityFromQuery(document, { schema, ctx: {}, variables }).complexity;
   } catch {
     return 1;
   }
