@@ -76,8 +76,8 @@ function header(options: BenchOptions): string {
   const roomgraph = options.runtime === 'compiled' ? '`node dist/main.js` (compiled by `npm run build`: what users run)' : '`node --import tsx src/main.ts` (quick mode: from source)';
   return [
     `Run of ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} cores (load average at start ${loadavg()[0]!.toFixed(1)}: other work shared them).`,
-    `roomgraph: ${roomgraph}, default configuration (logs at \`info\` to stdout, discarded) but \`RATE_LIMIT_POINTS=1000000000\` (the limiter runs, never refuses) and \`CACHE_ENABLED=false\` (no cache: the same upstream calls as the reference; the cache is measured by \`npm run bench:cache\`).`,
-    'reference: stock graphql-yoga, hand-written resolvers (`bench/reference/`), compiled alike. direct: the upstream calls roomgraph made, replayed with undici.',
+    `roomgraph: ${roomgraph}, with \`NODE_ENV=production\` as deployed (the production profile) and otherwise its default configuration (logs at \`info\` to stdout, discarded) but \`RATE_LIMIT_POINTS=1000000000\` (the limiter runs, never refuses) and \`CACHE_ENABLED=false\` (no cache: the same upstream calls as the reference; the cache is measured by \`npm run bench:cache\`).`,
+    'reference: stock graphql-yoga, hand-written resolvers (`bench/reference/`), compiled and run alike (`NODE_ENV=production`). direct: the upstream calls roomgraph made, replayed with undici.',
     `${options.rounds} interleaved rounds; load runs with autocannon (${options.c1Seconds} s at c=1, ${options.c50Seconds} s at c=50); figures are \`median (min–max)\` over rounds, ratios are taken per round.`,
   ].join('\n');
 }
