@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { useSubscriptionEventStream } from '../../src/server/event-stream.js';
 import type { LiveDriver } from '../../src/sandbox/live-driver.js';
 import { until } from '../support/live-subscribers.js';
-import { driverAndRoom, postWebhooks, serveLiveGateway, type LiveServedGateway } from '../support/serve-live-gateway.js';
+import { postWebhooks, serveTelnyxLiveGateway, type LiveServedGateway } from '../support/serve-live-gateway.js';
 
 // The SSE writer of subscriptions (src/server/event-stream.ts), read as raw bytes from a real HTTP
 // connection: Yoga's framing (ping, `event: next`, `event: complete`), one serialisation of a result
@@ -14,10 +14,7 @@ const QUERY = 'subscription Raw { roomEvents(filter: { provider: TELNYX }) { eve
 let served: LiveServedGateway;
 let telnyx: LiveDriver;
 let roomId: string;
-beforeAll(async () => {
-  served = await serveLiveGateway({ CACHE_ENABLED: 'false' });
-  ({ driver: telnyx, roomId } = driverAndRoom(served, 'telnyx'));
-});
+beforeAll(async () => void ({ served, driver: telnyx, roomId } = await serveTelnyxLiveGateway()));
 afterAll(() => served?.close());
 afterEach(() => vi.restoreAllMocks());
 

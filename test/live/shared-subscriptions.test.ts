@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveDriver } from '../../src/sandbox/live-driver.js';
 import { subscribeOverSse, subscribeOverWs, until, type CollectingSubscriber } from '../support/live-subscribers.js';
-import { driverAndRoom, postWebhooks, serveLiveGateway, type LiveServedGateway } from '../support/serve-live-gateway.js';
+import { postWebhooks, serveTelnyxLiveGateway, type LiveServedGateway } from '../support/serve-live-gateway.js';
 
 // Identical subscriptions share one execution per event (shared-subscriptions.ts), over SSE and
 // graphql-ws alike; subscriptions that differ in variables do not. Upstream reads are counted on the
@@ -18,8 +18,7 @@ let served: LiveServedGateway;
 let telnyx: LiveDriver;
 let roomId: string;
 beforeAll(async () => {
-  served = await serveLiveGateway({ CACHE_ENABLED: 'false' });
-  ({ driver: telnyx, roomId } = driverAndRoom(served, 'telnyx'));
+  ({ served, driver: telnyx, roomId } = await serveTelnyxLiveGateway());
   if (telnyx.liveRooms().length === 0) await post(telnyx.startSession(roomId, new Date()));
 });
 afterAll(() => served?.close());

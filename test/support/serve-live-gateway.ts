@@ -52,6 +52,16 @@ export function driverAndRoom(served: LiveServedGateway, provider: ProviderName)
   return { driver, roomId: driver.liveRooms()[0]?.roomId ?? driver.idleRooms()[0]! };
 }
 
+/**
+ * A live gateway with the cross-request cache off (each execution reads upstream for itself), with
+ * the Telnyx driver and a Telnyx room to act on: what the subscription tests that count upstream
+ * reads or serialisations start from.
+ */
+export async function serveTelnyxLiveGateway(): Promise<{ served: LiveServedGateway; driver: LiveDriver; roomId: string }> {
+  const served = await serveLiveGateway({ CACHE_ENABLED: 'false' });
+  return { served, ...driverAndRoom(served, 'telnyx') };
+}
+
 /** Signs each payload as `driver`'s provider does and posts it to this gateway's receiver, in order; throws unless each is taken (200). */
 export async function postWebhooks(served: LiveServedGateway, driver: LiveDriver, payloads: unknown[]): Promise<void> {
   const target = `${new URL(served.url).origin}/webhooks/${driver.provider}`;
